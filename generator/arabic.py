@@ -1,0 +1,115 @@
+"""Arabic text helpers: sentence splitting and matching keys.
+
+Display text is never changed here; `match_key` produces a separate normalised form used
+only to compare words (names, keywords, boilerplate cues).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+
+with warnings.catch_warnings():  # pyarabic 0.6.15 has invalid escapes in its regexes
+    warnings.simplefilter("ignore", SyntaxWarning)
+    from pyarabic import araby
+
+_TERMINATORS = ".!?؟…"
+_OPENING_QUOTES = {"“": "”", "«": "»", "„": "“"}
+_CLOSERS = "”»\"')]’"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split a paragraph into sentences; returns (offset, sentence) pairs.
+
+    pyarabic's `sentence_tokenize` also splits at commas, which cuts Arabic news prose (long
+    sentences chained with و and ،) into fragments no translator can use. Here a sentence
+    ends at `. ! ? ؟ …` followed by white space, except:
+    - inside a quotation (“…” «…» "…"), so a quoted statement stays whole;
+    - at a run of two or more dots (`..`), which Arabic wire copy uses as a colon;
+    - after a one-letter abbreviation (`د.` for Dr, `U.S.`) or between digits (3.5).
+    When quotes are unbalanced (a typo in the copy) they are ignored rather than letting
+    one stray mark swallow the rest of the paragraph.
+    """
+    boundaries = _boundaries(text, track_quotes=True)
+    if boundaries is None:
+        boundaries = _boundaries(text, track_quotes=False) or []
+    sentences: list[tuple[int, str]] = []
+    start = 0
+    for end in boundaries + [len(text)]:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            sentences.append((start + len(chunk) - len(chunk.lstrip()), stripped))
+        start = end
+    return sentences
+
+
+def _boundaries(text: str, *, track_quotes: bool) -> list[int] | None:
+    """Offsets where a new sentence starts; None when quotes do not balance."""
+    found: list[int] = []
+    expected_closers: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if track_quotes:
+            if expected_closers and char == expected_closers[-1]:
+                expected_closers.pop()
+            elif char in _OPENING_QUOTES:
+                expected_closers.append(_OPENING_QUOTES[char])
+            elif char == '"':
+                expected_closers.append('"')
+        if char in _TERMINATORS and not expected_closers:
+            run_end = i
+            while run_end + 1 < n and text[run_end + 1] in _TERMINATORS:
+                run_end += 1
+            dots = text[i:run_end + 1]
+            end = run_end + 1
+            while end < n and text[end] in _CLOSERS:
+                end += 1
+            if _ends_sentence(text, i, dots, end):
+                found.append(end)
+            i = end
+            continue
+        i += 1
+    if track_quotes and expected_closers:
+        return None
+    return found
+
+
+def _ends_sentence(text: str, at: int, marks: str, after: int) -> bool:
+    if after >= len(text) or not text[after].isspace():
+        return False  # end of paragraph (handled by caller), or 3.5, U.S.A
+    if set(marks) == {"."} and len(marks) >= 2:
+        return False  # ".." introduces a quote or pauses in wire copy
+    if marks == ".":
+        word = _WORD.findall(text[max(0, at - 20):at])
+        if word and len(word[-1]) == 1 and not word[-1].isdigit():
+            return False  # one-letter abbreviation: د. or U.
+    return True
+
+
+def match_key(text: str) -> str:
+    """A normalised form for comparing Arabic words; never shown to readers.
+
+    Removes diacritics and tatweel and folds the letters that spelling varies on
+    (أ/إ/آ -> ا, ى -> ي, ة -> ه, ؤ/ئ -> ء), so `ميونيخ`/`ميونيخ` or `أمريكي`/`امريكي` meet.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = araby.strip_tashkeel(araby.strip_tatweel(text))
+    text = text.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "ء").replace("ئ", "ء")
+    text = araby.normalize_alef(text)
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def arabic_share(text: str) -> float:
+    """Share of letters that are Arabic script (0.0 when there are no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(araby.is_arabicrange(c) for c in letters) / len(letters)

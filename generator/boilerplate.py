@@ -1,0 +1,164 @@
+"""Recognising the text a news site wraps around an article.
+
+Copy pasted from an agency page carries the site's furniture: a ticker or breadcrumb line
+above the headline, "follow us on Telegram" blocks with links and phone numbers, share and
+comment prompts, "read also" links, credits, `يتبع` and end marks. The rules below describe
+*kinds* of lines (a call to action aimed at a channel, a line that is only a link or a
+number, a line with no word in it), not the wording of one agency, so they carry over to
+wire copy we have never seen. Each rule is a small predicate; `classify` names the first
+that matches, which `build-site inspect` shows to the editor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic import match_key
+
+
+def _keys(*phrases: str) -> tuple[str, ...]:
+    """Phrases are written as Arabic is spelled; compared through their matching keys."""
+    return tuple(match_key(phrase) for phrase in phrases)
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|me|ru|sy|tv|info|news)(?:/\S*)?", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"@\w+")
+_PHONE = re.compile(r"\+?\d[\d\s/().-]{6,}\d")
+
+_CHANNELS = _keys(
+    "تيلغرام", "تلغرام", "تليغرام", "تيليغرام", "تلجرام", "telegram", "واتس اب", "واتساب", "whatsapp",
+    "فيسبوك", "فيس بوك", "facebook", "تويتر", "twitter", "اكس", "يوتيوب", "youtube", "انستغرام",
+    "انستجرام", "instagram", "تيك توك", "tiktok", "vk", "فكونتاكتي", "تطبيق", "قناه", "قناتنا",
+    "صفحه", "صفحتنا", "حسابنا", "موقعنا", "الرابط", "رابط", "النشره البريديه", "النشره الاخباريه",
+    "الرقم", "بريدك", "اشعارات", "منصات التواصل", "التواصل الاجتماعي",
+)
+# Calls to action. Bare `تابع` is left out: `وتابع الوزير` is an attribution verb.
+_CALLS = _keys(
+    "تابعوا", "تابعونا", "تابعنا", "اشترك", "اشتركوا", "اشتراك", "للاشتراك", "انضم", "انضموا",
+    "حمل", "حملوا", "نزل", "ادخل", "اضغط", "اضغطوا", "انقر", "زوروا", "لمتابعه", "للمتابعه",
+    "للمزيد", "تواصلوا", "للتواصل", "راسلونا", "فعل",
+)
+_PROMPTS = _keys(  # short share/comment prompts, matched at the start of a short line
+    "شارك", "شاركوا", "شاركونا", "شارك برايك", "علق", "اضف تعليق", "اضف تعليقا", "اترك تعليقا",
+    "التعليقات", "تعليقات", "المزيد من الاخبار", "طباعه", "ارسل لصديق", "نشر في", "المصدر",
+)
+_READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
+    "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "اقرا ايضا", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
+)
+# Words with which a site speaks of itself; in the page footer such a line is furniture too.
+_SITE_WORDS = _keys(
+    "وكاله", "الوكاله", "لوكاله", "الموقع", "موقع", "للمشتركين", "المشتركين", "للاشتراك", "اشتراك",
+    "معاييرنا", "مبادئ", "حقوق", "سياسه الخصوصيه", "شروط الاستخدام", "اعلن معنا", "اتصل بنا",
+)
+_END_MARKS = set(_keys("يتبع", "انتهى", "تتمة", "تابع", "ت م", "ت غ", "المزيد"))
+_MASTHEAD = _keys("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
+_NAVIGATION = _keys(
+    "الشريط الاخباري", "شريط الاخبار", "اخر الاخبار", "عاجل", "الرئيسيه", "اخبار", "سياسه",
+    "اقتصاد", "محليات", "عربي ودولي", "دولي", "رياضه", "ثقافه", "منوعات", "الصفحه الرئيسيه",
+)
+_BREADCRUMB = re.compile(r"\s[»›>|/]\s")
+_CREDIT = re.compile(r"^\(.*\b(?:اعداد|تحرير|ترجمه|تغطيه|شارك في التغطيه)\b.*\)$")
+_COPYRIGHT = _keys("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
+
+
+def _contains(key: str, phrases: tuple[str, ...]) -> bool:
+    padded = f" {key} "
+    return any(f" {phrase} " in padded for phrase in phrases)
+
+
+def _starts_with(key: str, phrases: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") for p in phrases)
+
+
+def _without_links(text: str) -> str:
+    for pattern in (_URL, _EMAIL, _HANDLE, _PHONE):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _has_link(text: str) -> bool:
+    return any(p.search(text) for p in (_URL, _EMAIL, _HANDLE, _PHONE))
+
+
+def is_link_only(text: str) -> bool:
+    """Nothing but addresses, handles, numbers and at most two words: `https://t.me/x`."""
+    rest = match_key(_without_links(text)).split()
+    return _has_link(text) and len(rest) <= 2
+
+
+def is_call_to_action(text: str) -> bool:
+    """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`."""
+    key = match_key(text)
+    if not _contains(key, _CALLS):
+        return False
+    return _contains(key, _CHANNELS) or _has_link(text) or len(key.split()) <= 8
+
+
+def is_prompt(text: str) -> bool:
+    """`شارك الخبر`, `أضف تعليقاً`, `المصدر: وكالات`: short and opening with a cue."""
+    key = match_key(text)
+    return len(key.split()) <= 7 and _starts_with(key, _PROMPTS)
+
+
+def is_read_more(text: str) -> bool:
+    """`اقرأ أيضاً: <another story's headline>`."""
+    return _starts_with(match_key(text), _READ_MORE)
+
+
+def speaks_of_site(text: str) -> bool:
+    """`يعرض الموقع الإلكتروني لوكالة ...`, `معاييرنا: ...`: the site talking about itself."""
+    return _contains(match_key(text), _SITE_WORDS)
+
+
+def is_wordless(text: str) -> bool:
+    """`يتبع`, `//انتهى//`, `20:14ت م`: no word of two letters or more besides end marks."""
+    key = match_key(re.sub(r"\d", " ", text))
+    if key in _END_MARKS:
+        return True
+    return all(len(word) < 2 or word in _END_MARKS for word in key.split())
+
+
+def is_credit(text: str) -> bool:
+    """`(إعداد محمد علي للنشرة العربية - تحرير ...)`, copyright lines."""
+    key = match_key(text)
+    stripped = text.strip()
+    if stripped.startswith("(") and stripped.endswith(")") and _CREDIT.match("(" + key + ")"):
+        return True
+    return "©" in text or _contains(key, _COPYRIGHT)
+
+
+def is_navigation(text: str) -> bool:
+    """Masthead, ticker and breadcrumb lines found above a headline."""
+    key = match_key(text)
+    parts = [p for p in _BREADCRUMB.split(f" {text} ") if p.strip()]
+    if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):
+        return True
+    if len(key.split()) <= 3 and _contains(key, _NAVIGATION):
+        return True
+    return len(key.split()) <= 4 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
+
+
+_BODY_RULES = (
+    ("link", is_link_only),
+    ("call to action", is_call_to_action),
+    ("prompt", is_prompt),
+    ("read more", is_read_more),
+    ("end mark", is_wordless),
+    ("credit", is_credit),
+)
+
+
+def classify(text: str, *, before_title: bool = False) -> str | None:
+    """The name of the boilerplate rule `text` matches, or None for article text."""
+    if before_title and is_navigation(text):
+        return "navigation"
+    for name, rule in _BODY_RULES:
+        if rule(text):
+            return name
+    return None
+
+
+def opens_link_list(text: str) -> bool:
+    """A `اقرأ أيضاً:` line with nothing after the cue: related headlines follow it."""
+    return is_read_more(text) and len(match_key(text).split()) <= 3

@@ -1,0 +1,135 @@
+"""`build-site`: build the site, or show how one article was understood.
+
+Exit codes: 0 success; 1 content errors (or warnings with --strict); 2 the site could not
+be built at all (bad config, broken template, bad usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from .build import BuildError, build
+from .diagnostics import ContentError, Report
+from .model import Article, Segment
+from .parse import ParseResult, parse
+from .sources import read_source
+
+COMMANDS = ("build", "inspect")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build-site", description="Build the Nashra bilingual news digest.")
+    commands = parser.add_subparsers(dest="command")
+    build_cmd = commands.add_parser("build", help="build the site into site/ (the default command)")
+    build_cmd.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
+    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    inspect = commands.add_parser("inspect", help="print how one article file is parsed")
+    inspect.add_argument("path", type=Path)
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
+        args.insert(0, "build")
+    options = _parser().parse_args(args)
+    if options.command == "inspect":
+        return _inspect(options.path, options.json)
+    return _build(options.root, strict=options.strict, quiet=options.quiet)
+
+
+def _build(root: Path, *, strict: bool, quiet: bool) -> int:
+    report = Report()
+    try:
+        result = build(root, report, strict=strict)
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        print("build failed; site/ left unchanged", file=sys.stderr)
+        return 2
+    failed = report.failed(strict)
+    if not quiet or failed:
+        where = result.config.output_dir
+        state = f"wrote {result.files_written} files to {where}" if result.published else f"{where} left unchanged"
+        print(f"{len(result.library.articles)} articles, {report.errors} errors, {report.warnings} warnings; {state}",
+              file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0
+
+
+def _inspect(path: Path, as_json: bool) -> int:
+    report = Report(stream=None)
+    try:
+        result = parse(read_source(path, report), report)
+    except ContentError as exc:
+        report.error(path, exc.line, str(exc))
+        result = None
+    except OSError as exc:
+        report.error(path, 1, str(exc))
+        result = None
+    data = {
+        "article": inspect_data(result) if result else None,
+        "diagnostics": [
+            {"path": str(d.path), "line": d.line, "level": d.level.value, "message": d.message}
+            for d in report.diagnostics
+        ],
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in report.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if result:
+            _print_outline(result.article)
+    return 1 if report.errors else 0
+
+
+def _segment(segment: Segment) -> dict[str, Any]:
+    return {"id": segment.id, "line": segment.line, "text": segment.ar}
+
+
+def inspect_data(result: ParseResult) -> dict[str, Any]:
+    """The parsed structure of one article, for editors and tests."""
+    article = result.article
+    dateline = article.dateline
+    return {
+        "slug": article.slug,
+        "date": article.date.isoformat() if article.date else None,
+        "source_url": article.source_url,
+        "title": _segment(article.title),
+        "dateline": {"place": dateline.place, "agency": dateline.agency, **_segment(dateline.segment)}
+        if dateline else None,
+        "sections": [
+            {
+                "id": section.id,
+                "line": section.line,
+                "heading": _segment(section.heading) if section.heading else None,
+                "paragraphs": [
+                    {"id": p.id, "line": p.line, "sentences": [_segment(s) for s in p.sentences]}
+                    for p in section.paragraphs
+                ],
+            }
+            for section in article.sections
+        ],
+        "topics": list(article.topics),
+        "dropped": [{"line": line, "rule": rule, "text": text} for line, rule, text in result.dropped],
+    }
+
+
+def _print_outline(article: Article) -> None:
+    print(f"title    {article.title.ar}")
+    if article.dateline:
+        print(f"dateline {article.dateline.place} / {article.dateline.agency}")
+    print(f"slug     {article.slug}   date {article.date or '-'}")
+    for section in article.sections:
+        print(f"\n[{section.id}] {section.heading.ar if section.heading else '(lead)'}")
+        for paragraph in section.paragraphs:
+            print(f"  {paragraph.id} (line {paragraph.line}): {len(paragraph.sentences)} sentence(s)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

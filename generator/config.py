@@ -1,0 +1,160 @@
+"""`site.toml` -> a frozen `SiteConfig`.
+
+Every problem is collected and reported at once (MkDocs' `validate`, Zola's
+`deny_unknown_fields`): a typo in a key is an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+CONFIG_NAME = "site.toml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    base_url: str  # always ends with "/"
+    title_ar: str
+    title_en: str
+    description_ar: str
+    description_en: str
+    content_dir: Path
+    templates_dir: Path
+    output_dir: Path
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.content_dir / "articles"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.content_dir / "translations"
+
+    @property
+    def base_path(self) -> str:
+        """`/repo/` for a GitHub Pages project site, `/` for a user site."""
+        return urlsplit(self.base_url).path or "/"
+
+    def title(self, lang: str) -> str:
+        return self.title_ar if lang == "ar" else self.title_en
+
+
+class ConfigError(Exception):
+    """All the problems of one config file, each as `path:line: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a non-empty string")
+    return value.strip()
+
+
+def _base_url(value: Any) -> str:
+    url = _text(value)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"must be an absolute http(s) URL, got {url!r}")
+    if parts.query or parts.fragment:
+        raise ValueError("must not have a query or fragment")
+    return url if url.endswith("/") else url + "/"
+
+
+def _relative_dir(value: Any) -> str:
+    path = _text(value)
+    if Path(path).is_absolute() or ".." in Path(path).parts:
+        raise ValueError(f"must be a folder inside the site, got {path!r}")
+    return path
+
+
+# dotted key -> (default, validator); a default of None means the key is required.
+_SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
+    "base_url": (None, _base_url),
+    "title.ar": (None, _text),
+    "title.en": (None, _text),
+    "description.ar": ("", lambda v: v if v == "" else _text(v)),
+    "description.en": ("", lambda v: v if v == "" else _text(v)),
+    "paths.content": ("content", _relative_dir),
+    "paths.templates": ("templates", _relative_dir),
+    "paths.output": ("site", _relative_dir),
+}
+_TABLES = {key.split(".")[0] for key in _SCHEMA if "." in key}
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and dotted in _TABLES:
+            flat.update(_flatten(value, dotted + "."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+def _line_of(text: str, dotted: str) -> int:
+    """Best-effort line of a key, for messages (tomllib does not keep positions)."""
+    leaf = re.escape(dotted.split(".")[-1])
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*(?:{re.escape(dotted)}|{leaf})\s*=", line):
+            return number
+    return 1
+
+
+def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
+    """Read and validate `root/site.toml`; raise `ConfigError` listing every problem."""
+    path = root / name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError([f"{path}:1: error: cannot read config: {exc.strerror}"]) from exc
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise ConfigError([f"{path}:{line.group(1) if line else 1}: error: {exc}"]) from exc
+
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    flat = _flatten(raw)
+    for key in flat.keys() - _SCHEMA.keys():
+        problems.append(f"{path}:{_line_of(text, key)}: error: unknown key {key!r}")
+    for key, (default, validate) in _SCHEMA.items():
+        if key not in flat:
+            if default is None:
+                problems.append(f"{path}:1: error: missing required key {key!r}")
+            values[key] = default
+            continue
+        try:
+            values[key] = validate(flat[key])
+        except ValueError as exc:
+            problems.append(f"{path}:{_line_of(text, key)}: error: {key}: {exc}")
+    if problems:
+        raise ConfigError(sorted(problems, key=_line_sort_key))
+
+    root = root.resolve()
+    return SiteConfig(
+        root=root,
+        base_url=values["base_url"],
+        title_ar=values["title.ar"],
+        title_en=values["title.en"],
+        description_ar=values["description.ar"],
+        description_en=values["description.en"],
+        content_dir=root / values["paths.content"],
+        templates_dir=root / values["paths.templates"],
+        output_dir=root / values["paths.output"],
+    )
+
+
+def _line_sort_key(problem: str) -> tuple[int, str]:
+    match = re.search(r":(\d+): ", problem)
+    return (int(match.group(1)) if match else 0, problem)

@@ -1,0 +1,85 @@
+"""Datelines: where a story was filed and by which agency.
+
+Agencies write them in a few shapes, on their own line or opening the first paragraph:
+    عواصم-سانا                  موسكو-سانا أكد ...          (SANA)
+    أنقرة/ الأناضول              إسطنبول/ أحمد يلماز/ الأناضول  (Anadolu, with the reporter)
+    بيروت (رويترز) - قال ...     باريس (أ ف ب) -              (Reuters, AFP)
+    الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس   (SPA)
+A dateline on its own line may name any agency; at the start of a paragraph, where it runs
+into the text, the agency must be one we know or glued to the place (`موسكو-سانا`), so
+that an ordinary sentence opening with a dash is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .arabic import match_key
+
+# Arabic spelling -> English name; the English side also names the agency on English pages.
+AGENCIES: dict[str, str] = {
+    "سانا": "SANA", "واس": "SPA", "الأناضول": "Anadolu", "رويترز": "Reuters",
+    "أ ف ب": "AFP", "أ.ف.ب": "AFP", "فرانس برس": "AFP", "د ب أ": "dpa", "أ ب": "AP",
+    "أسوشيتد برس": "AP", "قنا": "QNA", "وام": "WAM", "كونا": "KUNA", "بترا": "Petra",
+    "وفا": "WAFA", "تاس": "TASS", "سبوتنيك": "Sputnik", "شينخوا": "Xinhua", "إرنا": "IRNA",
+    "روسيا اليوم": "RT", "RT": "RT", "واع": "INA", "أ ش أ": "MENA", "سبأ": "Saba", "بنا": "BNA",
+    "العمانية": "ONA", "الأنباء الأردنية": "Petra", "يونا": "UNA", "الوكالة الوطنية": "NNA",
+}
+_AGENCY_KEYS = {match_key(name): name for name in AGENCIES}
+_KNOWN = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+
+_SEP = r"/\-–—"  # characters that separate place, reporter and agency
+_PLACE = rf"(?P<place>[^\W\d_][^\s{_SEP}():،,.]*(?: [^\W\d_][^\s{_SEP}():،,.]*){{0,2}})"
+
+# On its own line.
+_OWN_LINE = [
+    re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}]?\s*$"),
+    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?:[^{_SEP}]{{1,40}}?\s*[{_SEP}]\s*)?"
+               rf"(?P<agency>[^\W\d_][^{_SEP}():]{{0,29}}?)\s*[{_SEP}:]?\s*$"),
+    re.compile(rf"^{_PLACE}\s+(?=.*\d).{{0,80}}?\s(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s*$"),
+]
+# Opening a paragraph: a known agency, or one glued to the place by a dash (موسكو-سانا).
+_INLINE = [
+    re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
+    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s+"),
+    re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
+]
+
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    place: str
+    agency: str
+    rest: str  # the paragraph text after an inline dateline ("" on its own line)
+
+
+def _agency_words_ok(agency: str) -> bool:
+    return 1 <= len(agency.split()) <= 4
+
+
+def match_own_line(line: str) -> DatelineMatch | None:
+    text = line.strip()
+    if len(text.split()) > 16 or text.endswith((".", "؟", "!")):
+        return None
+    for pattern in _OWN_LINE:
+        found = pattern.match(text)
+        if found and _agency_words_ok(found["agency"]):
+            return DatelineMatch(found["place"].strip(), found["agency"].strip(), "")
+    return None
+
+
+def match_inline(paragraph: str) -> DatelineMatch | None:
+    for pattern in _INLINE:
+        found = pattern.match(paragraph)
+        if found and _agency_words_ok(found["agency"]):
+            rest = paragraph[found.end():].strip()
+            if rest:
+                return DatelineMatch(found["place"].strip(), found["agency"].strip(), rest)
+    return None
+
+
+def agency_english(agency: str) -> str:
+    """The English name of an agency, or "" when we do not know it."""
+    name = _AGENCY_KEYS.get(match_key(agency))
+    return AGENCIES[name] if name else ""

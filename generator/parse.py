@@ -1,0 +1,276 @@
+"""Wire text or Markdown -> `Article`.
+
+Both formats are first turned into numbered blocks (one per paragraph or heading line), so
+boilerplate removal, the title, the dateline and sectioning work the same way for both;
+only the way a sub-headline is recognised differs (Markdown says so with `##`, wire copy
+shows it as a short line with no closing punctuation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+from slugify import slugify
+
+from . import boilerplate
+from .arabic import split_sentences, words
+from .dateline import match_inline, match_own_line
+from .diagnostics import ContentError, Report
+from .model import Article, Dateline, Paragraph, Section, Segment, SourceFile
+from .sources import SLUG_PATTERN
+
+MAX_HEADING_WORDS = 20
+MAX_TITLE_WORDS = 40
+_SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
+_DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    text: str
+    heading: bool = False  # explicitly marked (Markdown); wire headings are inferred
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    article: Article
+    dropped: tuple[tuple[int, str, str], ...]  # (line, rule, text) of boilerplate removed
+
+
+def parse(source: SourceFile, report: Report) -> ParseResult:
+    """Parse one source file; raise `ContentError` when there is no article in it."""
+    blocks = _markdown_blocks(source) if source.kind == "markdown" else _wire_blocks(source)
+    kept, dropped = _drop_boilerplate(blocks)
+    if not kept:
+        line = dropped[0][0] if dropped else source.body_line
+        raise ContentError("no article text found (empty, or only site boilerplate)", line)
+
+    title_block, rest = kept[0], kept[1:]
+    if title_block.heading is False and _looks_like_paragraph(title_block.text):
+        report.warning(source.path, title_block.line,
+                       "first line reads like a paragraph, not a headline; using it as the title "
+                       "(put the headline on the first line or set `title` in the front matter)")
+    title = Segment("title", source.meta.title or title_block.text, title_block.line)
+
+    dateline, rest, header = _header(rest)
+    dropped.extend(header)
+    if not rest:
+        raise ContentError("article has a headline but no paragraphs", title_block.line)
+    sections = _sections(rest, infer_headings=source.kind == "wire", report=report, source=source)
+    article = Article(
+        slug=_slug(source, title.ar),
+        source=source.path,
+        date=_date(source, report),
+        title=title,
+        dateline=dateline,
+        sections=sections,
+        source_url=source.meta.source,
+        topics=source.meta.topics,
+    )
+    return ParseResult(article, tuple(sorted(dropped)))
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+def _wire_blocks(source: SourceFile) -> list[Block]:
+    """Wire copy: every non-empty line is a paragraph, headline or sub-headline."""
+    return [
+        Block(source.body_line + index, " ".join(line.split()))
+        for index, line in enumerate(source.body.split("\n"))
+        if line.strip()
+    ]
+
+
+def _markdown_blocks(source: SourceFile) -> list[Block]:
+    """Markdown: ATX headings, and paragraphs of consecutive lines (inline markup removed)."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if pending:
+            blocks.append(Block(start, _markdown_text(" ".join(pending))))
+            pending.clear()
+
+    for index, line in enumerate(source.body.split("\n")):
+        number = source.body_line + index
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            flush()
+            # `#` is the title (first block); `##` and below start sections.
+            blocks.append(Block(number, _markdown_text(heading.group(2)), heading=len(heading.group(1)) > 1))
+        elif not line.strip() or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
+            flush()
+        else:
+            if not pending:
+                start = number
+            pending.append(re.sub(r"^\s*(?:[-*+>]|\d+[.)])\s+", "", line).strip())
+    flush()
+    return [b for b in blocks if b.text]
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _markdown_text(text: str) -> str:
+    """Inline Markdown (emphasis, links, code) -> plain text; HTML in the source is text too."""
+    rendered = markdown.markdown(html.escape(text, quote=False))
+    extractor = _TextOnly()
+    extractor.feed(rendered)
+    return " ".join("".join(extractor.parts).split())
+
+
+# --- boilerplate, title, dateline -------------------------------------------------------------
+
+def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str, str]]]:
+    rules: list[str | None] = []
+    in_link_list = seen_title = False
+    for block in blocks:
+        rule = boilerplate.classify(block.text, before_title=not seen_title)
+        if rule is None and in_link_list and not _SENTENCE_END.search(block.text):
+            rule = "related link"  # headlines listed under `اقرأ أيضاً:`
+        in_link_list = (rule is not None and boilerplate.opens_link_list(block.text)) or (
+            in_link_list and rule == "related link")
+        seen_title = seen_title or rule is None
+        rules.append(rule)
+    for index in range(_footer_start(blocks, rules), len(blocks)):
+        rules[index] = rules[index] or "site footer"
+
+    kept = [block for block, rule in zip(blocks, rules) if rule is None]
+    dropped = [(block.line, rule, block.text) for block, rule in zip(blocks, rules) if rule is not None]
+    return kept, dropped
+
+
+def _footer_start(blocks: list[Block], rules: list[str | None]) -> int:
+    """Where the page footer begins: the earliest boilerplate line after which every line is
+    boilerplate or the site speaking of itself (`يعرض موقع الوكالة ...`, `معاييرنا: ...`)."""
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        if rules[index] is not None:
+            start = index
+        elif not boilerplate.speaks_of_site(blocks[index].text):
+            break
+    return start
+
+
+def _looks_like_paragraph(text: str) -> bool:
+    return len(text.split()) > MAX_TITLE_WORDS or text.rstrip().endswith(".") and len(text.split()) > 12
+
+
+def _is_paragraph_like(block: Block) -> bool:
+    return bool(_SENTENCE_END.search(block.text)) or len(block.text.split()) > MAX_HEADING_WORDS
+
+
+def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tuple[int, str, str]]]:
+    """Between the headline and the first paragraph: the dateline and page furniture.
+
+    Pages put dates, categories and photo credits there (`15 آذار/مارس 2016`,
+    `الثقافة والتعليم`, `© UNICEF/...`). The lead never has a sub-headline, so every short
+    line before the first sentence is furniture unless it is the dateline.
+    """
+    first = next((i for i, b in enumerate(blocks) if b.heading or _is_paragraph_like(b)), None)
+    if first is None or blocks[first].heading:
+        first = 0
+    dateline: Dateline | None = None
+    dropped: list[tuple[int, str, str]] = []
+    for block in blocks[:first]:
+        own = match_own_line(block.text)
+        if own and dateline is None:
+            dateline = Dateline(own.place, own.agency, Segment("dateline", block.text, block.line))
+        else:
+            dropped.append((block.line, "page header", block.text))
+    rest = blocks[first:]
+    if dateline is None and rest and not rest[0].heading:
+        inline = match_inline(rest[0].text)
+        if inline:
+            shown = rest[0].text[: len(rest[0].text) - len(inline.rest)].strip()
+            dateline = Dateline(inline.place, inline.agency, Segment("dateline", shown, rest[0].line))
+            rest = [Block(rest[0].line, inline.rest)] + rest[1:]
+    return dateline, rest, dropped
+
+
+# --- sections, paragraphs, sentences --------------------------------------------------------
+
+def _is_wire_heading(block: Block, is_last: bool) -> bool:
+    """A sub-headline in wire copy: a short line that does not end like a sentence."""
+    return (
+        not is_last
+        and len(block.text.split()) <= MAX_HEADING_WORDS
+        and not _SENTENCE_END.search(block.text)
+    )
+
+
+def _sections(blocks: list[Block], *, infer_headings: bool, report: Report, source: SourceFile) -> tuple[Section, ...]:
+    groups: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for index, block in enumerate(blocks):
+        is_heading = block.heading or (
+            infer_headings and index > 0 and _is_wire_heading(block, index == len(blocks) - 1)
+        )
+        if is_heading:
+            groups.append((block, []))
+        else:
+            groups[-1][1].append(block)
+
+    sections = []
+    for number, (heading, members) in enumerate(groups):
+        if number == 0 and not members:
+            continue  # Markdown article that opens straight with a `##`
+        section_id = f"s{len(sections)}"
+        if heading and not members:
+            report.warning(source.path, heading.line, "sub-headline has no paragraphs under it")
+        paragraphs = tuple(_paragraph(f"{section_id}-p{i}", b) for i, b in enumerate(members, 1))
+        heading_segment = Segment(f"{section_id}-h", heading.text, heading.line) if heading else None
+        line = heading.line if heading else members[0].line
+        sections.append(Section(section_id, heading_segment, paragraphs, line))
+    return tuple(sections)
+
+
+def _paragraph(paragraph_id: str, block: Block) -> Paragraph:
+    sentences = tuple(
+        Segment(f"{paragraph_id}-{i}", text, block.line)
+        for i, (_, text) in enumerate(split_sentences(block.text), 1)
+    )
+    return Paragraph(paragraph_id, sentences, block.line)
+
+
+# --- slug and date ----------------------------------------------------------------------------
+
+def _slug(source: SourceFile, title: str) -> str:
+    """Front matter, else the file name, else a transliteration of the title: always ASCII."""
+    if source.meta.slug:
+        return source.meta.slug
+    stem = source.path.stem.lower()
+    if SLUG_PATTERN.fullmatch(stem):
+        return stem
+    for candidate in (stem, title):
+        slug = slugify(candidate, max_length=80, word_boundary=True)
+        if slug and words(slug):
+            return slug
+    raise ContentError("cannot make an ASCII slug; set `slug` in the front matter")
+
+
+def _date(source: SourceFile, report: Report) -> dt.date | None:
+    if source.meta.date:
+        return source.meta.date
+    found = _DATE_IN_NAME.search(source.path.name)
+    if found:
+        try:
+            return dt.date(*map(int, found.groups()))
+        except ValueError:
+            pass
+    report.warning(source.path, 1, "no date: set `date = YYYY-MM-DD` in the front matter "
+                                   "(or start the file name with it); listed last")
+    return None

@@ -1,0 +1,245 @@
+"""Argos Translate packages, run directly on CTranslate2 and SentencePiece.
+
+argostranslate itself is not imported: it pulls torch (through stanza), reads its settings once
+at import, and downloads a sentence splitter on first use. The build splits sentences itself, so
+it only needs what a package holds: `metadata.json`, `sentencepiece.model` and `model/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator.translate.engine import ModelNotFound
+
+METADATA_FILE = "metadata.json"
+ARCHIVE_SUFFIX = ".argosmodel"
+
+BatchCallback = Callable[[int, int], None]
+"""Called after each batch with (sentences done, sentences to translate)."""
+
+
+@dataclass(frozen=True)
+class ArgosOptions:
+    beam_size: int = 2
+    max_decoding_length: int = 256  # random or confused models can otherwise run on for long
+    batch_size: int = 32  # sentences per translate_batch call
+    inter_threads: int = 1
+    intra_threads: int = 0  # 0: CTranslate2's default
+    compute_type: str = "auto"
+
+
+def default_search_dirs() -> list[Path]:
+    """Where argostranslate itself installs packages: $ARGOS_PACKAGES_DIR, then the XDG data home."""
+    dirs = []
+    if packages_dir := os.environ.get("ARGOS_PACKAGES_DIR"):
+        dirs.append(Path(packages_dir))
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    dirs.append(Path(data_home) / "argos-translate" / "packages")
+    return dirs
+
+
+def default_cache_dir() -> Path:
+    cache_home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache_home) / "nashra" / "argos-packages"
+
+
+def find_package(
+    from_code: str = "ar",
+    to_code: str = "en",
+    search_dirs: Sequence[Path] | None = None,
+    *,
+    cache_dir: Path | None = None,
+) -> Path:
+    """The folder of an installed package for the pair, searching `search_dirs` first.
+
+    Each place searched may be a package folder, a folder of package folders (as argostranslate
+    installs them), or a `.argosmodel` file, which is extracted once into `cache_dir`.
+    Raises ModelNotFound when no place holds one.
+    """
+    places = [Path(place) for place in search_dirs or ()] + default_search_dirs()
+    for place in places:
+        if package := _package_in(place, from_code, to_code, cache_dir or default_cache_dir()):
+            return package
+    raise ModelNotFound(from_code, to_code, places)
+
+
+def _package_in(place: Path, from_code: str, to_code: str, cache_dir: Path) -> Path | None:
+    if place.is_file() and place.suffix == ARCHIVE_SUFFIX:
+        candidates = [extract_archive(place, cache_dir)]
+    elif (place / METADATA_FILE).is_file():
+        candidates = [place]
+    elif place.is_dir():
+        candidates = sorted(child for child in place.iterdir() if (child / METADATA_FILE).is_file())
+    else:
+        return None
+    matching = [path for path in candidates if _translates(read_metadata(path), from_code, to_code)]
+    if not matching:
+        return None
+    return max(matching, key=lambda path: _version_key(read_metadata(path).get("package_version")))
+
+
+def read_metadata(package_dir: Path) -> dict[str, Any]:
+    path = package_dir / METADATA_FILE
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"{path}: unreadable package metadata: {error}") from error
+    if not isinstance(metadata, dict):
+        raise ValueError(f"{path}: package metadata is not a JSON object")
+    return metadata
+
+
+def _translates(metadata: dict[str, Any], from_code: str, to_code: str) -> bool:
+    return (
+        metadata.get("type", "translate") == "translate"
+        and metadata.get("from_code") == from_code
+        and metadata.get("to_code") == to_code
+    )
+
+
+def _version_key(version: object) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", str(version or "")))
+
+
+def engine_id(metadata: dict[str, Any]) -> str:
+    """Names the model as `argospm` does, with its version: argos:translate-ar_en@1.9."""
+    kind = metadata.get("type", "translate")
+    return (
+        f"argos:{kind}-{metadata.get('from_code')}_{metadata.get('to_code')}"
+        f"@{metadata.get('package_version', '')}"
+    )
+
+
+def extract_archive(archive: Path, cache_dir: Path) -> Path:
+    """Extracts a `.argosmodel` zip once, into a folder named by its sha256; returns the package."""
+    target = cache_dir / _sha256(archive)
+    if not target.is_dir():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=cache_dir))
+        try:
+            _unzip_package(archive, staging)
+            # Rename is atomic: a concurrent build sees the whole package or none of it.
+            staging.rename(target)
+        except OSError:
+            if not target.is_dir():  # else another process extracted it first
+                raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    (package,) = [child for child in target.iterdir() if child.is_dir()]
+    return package
+
+
+def _unzip_package(archive: Path, into: Path) -> None:
+    try:
+        with zipfile.ZipFile(archive) as zip_file:
+            _check_archive_layout(archive, zip_file.namelist())
+            zip_file.extractall(into)
+    except zipfile.BadZipFile as error:
+        raise ValueError(f"{archive}: not an Argos package (not a zip file)") from error
+
+
+def _check_archive_layout(archive: Path, names: list[str]) -> None:
+    top_folders = {name.split("/", 1)[0] for name in names}
+    unsafe = any(name.startswith("/") or ".." in PurePosixPath(name).parts for name in names)
+    if unsafe or len(top_folders) != 1:
+        raise ValueError(f"{archive}: not an Argos package (expected one top-level folder)")
+    (top,) = top_folders
+    if f"{top}/{METADATA_FILE}" not in names:
+        raise ValueError(f"{archive}: not an Argos package (no {top}/{METADATA_FILE})")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class ArgosTranslator:
+    """Translates with one Argos package; the model is loaded once, at construction."""
+
+    def __init__(
+        self,
+        package_dir: Path,
+        options: ArgosOptions = ArgosOptions(),
+        *,
+        on_batch: BatchCallback | None = None,
+    ) -> None:
+        try:
+            import ctranslate2
+            import sentencepiece
+        except ImportError as error:
+            raise ImportError(
+                "machine translation needs ctranslate2 and sentencepiece: "
+                "pip install 'nashra[translate]'"
+            ) from error
+        metadata = read_metadata(package_dir)
+        self.package_dir = package_dir
+        self.options = options
+        self.engine_id = engine_id(metadata)
+        self._on_batch = on_batch
+        self._target_prefix: str | None = metadata.get("target_prefix") or None
+        self._tokenizer = sentencepiece.SentencePieceProcessor(
+            model_file=str(package_dir / "sentencepiece.model")
+        )
+        self._model = ctranslate2.Translator(
+            str(package_dir / "model"),
+            device="cpu",
+            compute_type=options.compute_type,
+            inter_threads=options.inter_threads,
+            intra_threads=options.intra_threads,
+        )
+
+    def translate(
+        self, sentences: Sequence[str], *, on_batch: BatchCallback | None = None
+    ) -> list[str]:
+        """One translation per sentence, in input order; blank sentences give "" unread."""
+        report = on_batch or self._on_batch
+        translations = [""] * len(sentences)
+        pending = [
+            (index, tokens)
+            for index, sentence in enumerate(sentences)
+            if sentence.strip() and (tokens := self._tokenizer.encode(sentence.strip(), out_type=str))
+        ]
+        # Sentences of similar length share a batch, so little of each batch is padding.
+        pending.sort(key=lambda item: len(item[1]))
+        done = 0
+        for batch in _chunks(pending, self.options.batch_size):
+            for (index, _), tokens in zip(batch, self._translate_batch([tokens for _, tokens in batch])):
+                translations[index] = self._tokenizer.decode(tokens)
+            done += len(batch)
+            if report:
+                report(done, len(pending))
+        return translations
+
+    def _translate_batch(self, batch: list[list[str]]) -> list[list[str]]:
+        prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
+        results = self._model.translate_batch(
+            batch,
+            target_prefix=prefix,
+            beam_size=self.options.beam_size,
+            max_decoding_length=self.options.max_decoding_length,
+            max_batch_size=self.options.batch_size,
+            batch_type="examples",
+            # As argostranslate does: copy unknown words (names, numbers) from the source.
+            replace_unknowns=True,
+            length_penalty=0.2,
+        )
+        skip = 1 if self._target_prefix else 0
+        return [result.hypotheses[0][skip:] for result in results]
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

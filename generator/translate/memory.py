@@ -1,0 +1,206 @@
+"""The translation memory: one reviewable TOML file per article, kept in git.
+
+    content/translations/<slug>.toml
+
+    format = 1
+    article = "<slug>"
+
+    [segments.s1-p2-1]
+    source = "وقال لافروف ..."
+    source_hash = "3f2a9c0d41b7e655"
+    target = "Lavrov said ..."
+    status = "human"              # human | reviewed | machine
+    engine = ""                   # e.g. "argos:translate-ar_en@1.9" for machine entries
+    date = 2026-11-30
+
+Entries are written in reading order, so a diff of the file reads like a diff of the
+article. An entry belongs to a segment by id *and* source hash: when the Arabic changes the
+entry is stale (reported, never silently reused); when a paragraph is inserted and ids shift,
+the text is still found by its hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+import tomli_w
+
+from ..model import Article, Provenance, Section, Segment
+
+FORMAT = 1
+STATUSES = ("human", "reviewed", "machine")
+_HEADER = (
+    "# Nashra translation memory: the English of one article, segment by segment.\n"
+    "# To correct a translation, edit `target` and set `status = \"human\"`; the machine\n"
+    "# never overwrites `human` or `reviewed` entries.\n"
+)
+
+
+class MemoryFileError(Exception):
+    """A memory file that cannot be read; `line` points into it."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def source_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str
+    target: str
+    status: str
+    engine: str = ""
+    date: dt.date | None = None
+
+    @property
+    def hash(self) -> str:
+        return source_hash(self.source)
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(self.status)
+
+
+@dataclass(frozen=True)
+class Memory:
+    article: str
+    entries: dict[str, Entry]  # segment id -> entry, in reading order
+
+    def lookup(self, segment: Segment) -> tuple[Entry | None, bool]:
+        """-> (entry for this exact source text or None, whether a stale entry exists)."""
+        entry = self.entries.get(segment.id)
+        if entry and entry.source == segment.ar:
+            return entry, False
+        wanted = source_hash(segment.ar)
+        moved = next((e for e in self.entries.values() if e.hash == wanted and e.target), None)
+        return moved, entry is not None and moved is None
+
+
+def memory_path(translations_dir: Path, slug: str) -> Path:
+    return translations_dir / f"{slug}.toml"
+
+
+def load_memory(path: Path, slug: str) -> Memory:
+    """Read a memory file; a missing file is an empty memory, a broken one an error."""
+    if not path.exists():
+        return Memory(slug, {})
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise MemoryFileError(f"not UTF-8: {exc.reason}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise MemoryFileError(f"not valid TOML: {exc}", int(line.group(1)) if line else 1) from exc
+    if raw.get("format") != FORMAT:
+        raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", _line_of(text, "format"))
+    entries: dict[str, Entry] = {}
+    for segment_id, fields in raw.get("segments", {}).items():
+        line = _line_of(text, f"[segments.{segment_id}]")
+        if not isinstance(fields, dict):
+            raise MemoryFileError(f"segment {segment_id!r} must be a table", line)
+        entries[segment_id] = _entry(segment_id, fields, line)
+    return Memory(raw.get("article", slug), entries)
+
+
+def _entry(segment_id: str, fields: dict, line: int) -> Entry:
+    unknown = fields.keys() - {"source", "source_hash", "target", "status", "engine", "date"}
+    if unknown:
+        raise MemoryFileError(f"segment {segment_id!r}: unknown keys {sorted(unknown)}", line)
+    if not isinstance(fields.get("source"), str) or not isinstance(fields.get("target"), str):
+        raise MemoryFileError(f"segment {segment_id!r}: `source` and `target` must be strings", line)
+    status = fields.get("status")
+    if status not in STATUSES:
+        raise MemoryFileError(f"segment {segment_id!r}: status must be one of {', '.join(STATUSES)}, got {status!r}", line)
+    date = fields.get("date")
+    if date is not None and not isinstance(date, dt.date):
+        raise MemoryFileError(f"segment {segment_id!r}: date must be a TOML date", line)
+    return Entry(fields["source"], fields["target"], status, str(fields.get("engine", "")), date)
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(needle):
+            return number
+    return 1
+
+
+def dump_memory(memory: Memory) -> str:
+    segments = {}
+    for segment_id, entry in memory.entries.items():
+        fields = {"source": entry.source, "source_hash": entry.hash, "target": entry.target,
+                  "status": entry.status, "engine": entry.engine}
+        if entry.date:
+            fields["date"] = entry.date
+        segments[segment_id] = fields
+    body = tomli_w.dumps({"format": FORMAT, "article": memory.article, "segments": segments},
+                         multiline_strings=False)
+    return _HEADER + "\n" + body
+
+
+def save_memory(path: Path, memory: Memory) -> None:
+    """Write atomically: a reader (or a crash) sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dump_memory(memory))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Applied:
+    article: Article
+    stale: tuple[Segment, ...]  # segments whose memory entry no longer matches the Arabic
+
+
+def apply_memory(article: Article, memory: Memory) -> Applied:
+    """Fill every segment's English from the memory; what is not there stays `missing`."""
+    stale: list[Segment] = []
+
+    def fill(segment: Segment) -> Segment:
+        entry, is_stale = memory.lookup(segment)
+        if is_stale:
+            stale.append(segment)
+        if entry is None or not entry.target.strip():
+            return segment
+        return replace(segment, en=entry.target, provenance=entry.provenance)
+
+    def fill_section(section: Section) -> Section:
+        return replace(
+            section,
+            heading=fill(section.heading) if section.heading else None,
+            paragraphs=tuple(replace(p, sentences=tuple(map(fill, p.sentences))) for p in section.paragraphs),
+        )
+
+    dateline = article.dateline
+    translated = replace(
+        article,
+        title=fill(article.title),
+        dateline=replace(dateline, segment=fill(dateline.segment)) if dateline else None,
+        sections=tuple(map(fill_section, article.sections)),
+    )
+    return Applied(translated, tuple(stale))
+
+
+def memory_from_segments(slug: str, pairs: Iterable[tuple[Segment, str, str, str]], date: dt.date) -> Memory:
+    """Build a memory from (segment, target, status, engine) tuples, in reading order."""
+    return Memory(slug, {seg.id: Entry(seg.ar, target, status, engine, date) for seg, target, status, engine in pairs})
+

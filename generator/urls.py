@@ -1,0 +1,73 @@
+"""The one place that knows where pages live.
+
+Every page has a site-relative URL (`ar/articles/<slug>/`) and an output file
+(`ar/articles/<slug>/index.html`). Links inside the site are written relative to the page
+that holds them, so the same `site/` works at a domain root, under a GitHub Pages project
+path (`https://user.github.io/repo/`) and opened from disk; absolute URLs (canonical,
+hreflang, feeds, sitemap) are joined to the configured `base_url`.
+Arabic never appears in a URL: slugs are ASCII by construction (see parse._slug).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+LANGUAGES = ("ar", "en")
+DIRECTION = {"ar": "rtl", "en": "ltr"}
+
+
+@dataclass(frozen=True)
+class Route:
+    """A page's address: language, kind and, for per-item pages, the item's slug."""
+
+    lang: str | None  # None for pages that belong to no language (root, sitemap, assets)
+    kind: str
+    slug: str = ""
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL: "" for the root, "ar/articles/x/" for an article."""
+        return _URLS[self.kind](self)
+
+    @property
+    def output_path(self) -> str:
+        url = self.url
+        return url + "index.html" if url == "" or url.endswith("/") else url
+
+    def twin(self, lang: str) -> Route:
+        """The same page in another language."""
+        return Route(lang, self.kind, self.slug)
+
+
+def _in_lang(suffix: str):
+    return lambda route: f"{route.lang}/{suffix.format(slug=route.slug)}"
+
+
+_URLS = {
+    "root": lambda route: "",
+    "home": _in_lang(""),
+    "article": _in_lang("articles/{slug}/"),
+    "topics": _in_lang("topics/"),
+    "topic": _in_lang("topics/{slug}/"),
+    "speakers": _in_lang("speakers/"),
+    "speaker": _in_lang("speakers/{slug}/"),
+    "feed": _in_lang("feed.xml"),
+    "sitemap": lambda route: "sitemap.xml",
+    "robots": lambda route: "robots.txt",
+    "not_found": lambda route: "404.html",
+    "asset": lambda route: f"assets/{route.slug}",
+}
+
+
+def relative(from_route: Route, to_route: Route, fragment: str = "") -> str:
+    """A link from one page to another that works under any base path."""
+    start = posixpath.dirname(from_route.output_path) or "."
+    link = posixpath.relpath(to_route.url or ".", start)
+    if to_route.url == "" or to_route.url.endswith("/"):
+        link = "./" if link == "." else link + "/"
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def absolute(base_url: str, route: Route, fragment: str = "") -> str:
+    return base_url + route.url + (f"#{fragment}" if fragment else "")
