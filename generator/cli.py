@@ -56,9 +56,14 @@ def _build(root: Path, *, strict: bool, quiet: bool) -> int:
     if not quiet or failed:
         where = result.config.output_dir
         state = f"wrote {result.files_written} files to {where}" if result.published else f"{where} left unchanged"
-        print(f"{len(result.library.articles)} articles, {report.errors} errors, {report.warnings} warnings; {state}",
-              file=sys.stderr if failed else sys.stdout)
+        counts = ", ".join(_plural(n, word) for n, word in (
+            (len(result.library.articles), "article"), (report.errors, "error"), (report.warnings, "warning")))
+        print(f"{counts}; {state}", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _inspect(path: Path, as_json: bool) -> int:

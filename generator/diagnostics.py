@@ -48,7 +48,7 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def add(self, path: Path | None, line: int, level: Level, message: str) -> None:
-        diagnostic = Diagnostic(self._shown(path), line, level, message)
+        diagnostic = Diagnostic(self.shown(path), line, level, message)
         self.diagnostics.append(diagnostic)
         if self.stream is not None:
             print(diagnostic, file=self.stream)
@@ -70,7 +70,8 @@ class Report:
     def failed(self, strict: bool) -> bool:
         return self.errors > 0 or (strict and self.warnings > 0)
 
-    def _shown(self, path: Path | None) -> Path | None:
+    def shown(self, path: Path | None) -> Path | None:
+        """A path as diagnostics print it: relative to the site when inside it."""
         if path is None or self.root is None:
             return path
         try:

@@ -63,7 +63,7 @@ def assemble(articles: list[Article], report: Report) -> Library:
         first = kept.get(article.slug)
         if first is not None:
             report.error(article.source, article.title.line,
-                         f"slug {article.slug!r} is already used by {first.source}; article skipped "
+                         f"slug {article.slug!r} is already used by {report.shown(first.source)}; article skipped "
                          "(set a different `slug` in the front matter)")
             continue
         kept[article.slug] = article

@@ -48,9 +48,10 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
     """Parse one source file; raise `ContentError` when there is no article in it."""
     blocks = _markdown_blocks(source) if source.kind == "markdown" else _wire_blocks(source)
     kept, dropped = _drop_boilerplate(blocks)
+    if not blocks:
+        raise ContentError("the article is empty", source.body_line)
     if not kept:
-        line = dropped[0][0] if dropped else source.body_line
-        raise ContentError("no article text found (empty, or only site boilerplate)", line)
+        raise ContentError(f"no article text: all {len(dropped)} lines are site boilerplate", dropped[0][0])
 
     title_block, rest = kept[0], kept[1:]
     if title_block.heading is False and _looks_like_paragraph(title_block.text):

@@ -151,8 +151,9 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
     try:
         raw = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise ContentError(f"front matter is not valid TOML: {exc}", 1 + int(line.group(1)) if line else 1) from exc
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else toml_text.count("\n") + 1  # "at end of document"
+        raise ContentError(f"front matter is not valid TOML: {exc}", 1 + line) from exc
     values: dict[str, Any] = {}
     for key, value in raw.items():
         line = _key_line(toml_text, key)
