@@ -120,7 +120,7 @@ def inspect_data(result: ParseResult) -> dict[str, Any]:
             }
             for section in article.sections
         ],
-        "topics": list(article.topics),
+        "topics": [{"id": t.topic_id, "score": t.score, "evidence": list(t.evidence)} for t in article.topics],
         "dropped": [{"line": line, "rule": rule, "text": text} for line, rule, text in result.dropped],
     }
 

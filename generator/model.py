@@ -9,7 +9,7 @@ link into them point at the same place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -69,6 +69,45 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone who speaks in the digest; `id` is an ASCII slug (also their page's URL)."""
+
+    id: str
+    name_ar: str
+    name_en: str  # "" when the gazetteer does not know them: pages then show the Arabic
+    role_ar: str = ""
+    role_en: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+class StatementKind(str, Enum):
+    DIRECT = "direct"  # a quotation in “ ” « » " "
+    REPORTED = "reported"  # reported speech: قال إن ...
+    HEADLINE = "headline"  # a headline or sub-headline `الاسم: ...`
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attribution: who said it, where it stands, and what was said (Arabic, as written)."""
+
+    person_id: str  # "" for an anonymous source
+    segment_id: str  # the sentence (or heading) holding the statement
+    paragraph_id: str  # the anchor pages link to ("" for a heading)
+    kind: StatementKind
+    quote: str
+    source_label: str = ""  # for anonymous sources: `مصدر مسؤول`
+
+
+@dataclass(frozen=True)
+class TopicAssignment:
+    """A topic given to an article, with the evidence (or the editor's word) for it."""
+
+    topic_id: str
+    score: float
+    evidence: tuple[str, ...]  # e.g. "title: وقف العمليات القتالية", "front matter"
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     source: Path
@@ -77,7 +116,13 @@ class Article:
     dateline: Dateline | None
     sections: tuple[Section, ...]
     source_url: str = ""
-    topics: tuple[str, ...] = ()
+    topics: tuple[TopicAssignment, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    people: tuple[Person, ...] = ()  # everyone who speaks in this article
+
+    @property
+    def topic_ids(self) -> tuple[str, ...]:
+        return tuple(t.topic_id for t in self.topics)
 
     @property
     def lead(self) -> Section:
@@ -104,7 +149,8 @@ class FrontMatter:
     date: dt.date | None = None
     source: str = ""
     title: str = ""
-    topics: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # "ceasefire" adds a topic, "-ceasefire" removes one
+    speakers: dict[str, str] = field(default_factory=dict, hash=False)  # paragraph id -> person id ("" = none)
 
 
 @dataclass(frozen=True)

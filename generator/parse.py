@@ -73,7 +73,6 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
         dateline=dateline,
         sections=sections,
         source_url=source.meta.source,
-        topics=source.meta.topics,
     )
     return ParseResult(article, tuple(sorted(dropped)))
 

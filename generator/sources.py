@@ -131,9 +131,19 @@ def _text(value: Any) -> str:
 
 
 def _topics(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(t, str) and SLUG_PATTERN.fullmatch(t) for t in value):
-        raise ValueError(f"topics must be a list of topic ids, got {value!r}")
+    if not isinstance(value, list) or not all(
+        isinstance(t, str) and SLUG_PATTERN.fullmatch(t.removeprefix("-")) for t in value
+    ):
+        raise ValueError(f"topics must be a list of topic ids (\"-id\" removes one), got {value!r}")
     return tuple(value)
+
+
+def _speakers(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and (v == "" or SLUG_PATTERN.fullmatch(v)) for k, v in value.items()
+    ):
+        raise ValueError(f"speakers must map paragraph ids to person ids (\"\" for none), got {value!r}")
+    return dict(value)
 
 
 _FIELDS: dict[str, Callable[[Any], Any]] = {
@@ -142,6 +152,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "source": _text,
     "title": _text,
     "topics": _topics,
+    "speakers": _speakers,
 }
 
 
