@@ -27,6 +27,7 @@ class SiteConfig:
     content_dir: Path
     templates_dir: Path
     output_dir: Path
+    arabic_digits: bool = False  # show ٠١٢٣ rather than 0123 in dates and counts on Arabic pages
 
     @property
     def articles_dir(self) -> Path:
@@ -69,6 +70,12 @@ def _base_url(value: Any) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _digits(value: Any) -> str:
+    if value not in ("western", "arabic-indic"):
+        raise ValueError(f'must be "western" or "arabic-indic", got {value!r}')
+    return value
+
+
 def _relative_dir(value: Any) -> str:
     path = _text(value)
     if Path(path).is_absolute() or ".." in Path(path).parts:
@@ -86,6 +93,7 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.content": ("content", _relative_dir),
     "paths.templates": ("templates", _relative_dir),
     "paths.output": ("site", _relative_dir),
+    "display.digits": ("western", _digits),
 }
 _TABLES = {key.split(".")[0] for key in _SCHEMA if "." in key}
 
@@ -152,6 +160,7 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
         content_dir=root / values["paths.content"],
         templates_dir=root / values["paths.templates"],
         output_dir=root / values["paths.output"],
+        arabic_digits=values["display.digits"] == "arabic-indic",
     )
 
 

@@ -79,6 +79,14 @@ def match_inline(paragraph: str) -> DatelineMatch | None:
     return None
 
 
+# Agencies of Syria, Lebanon, Jordan and Palestine, whose readers name months شباط, آذار ...
+_LEVANTINE = {"SANA", "NNA", "Petra", "WAFA"}
+
+
+def is_levantine(agency: str) -> bool:
+    return agency_english(agency) in _LEVANTINE
+
+
 def agency_english(agency: str) -> str:
     """The English name of an agency, or "" when we do not know it."""
     name = _AGENCY_KEYS.get(match_key(agency))

@@ -1,28 +1,30 @@
 """Planning pages and rendering them through Jinja.
 
 `plan` decides every page of the site (its route, template and context) before anything
-is rendered, so collisions and broken links are found before a byte is written; `render`
-turns a planned page into bytes. The templates see plain data and a `link()` helper bound
-to the page being rendered; they never build a URL themselves.
+is rendered, so collisions are found before a byte is written; `render` turns a planned
+page into bytes. Templates see plain data and a `link()` helper bound to the page being
+rendered; they never build a URL themselves.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
-from babel.dates import format_date
+from markupsafe import Markup
 
 from .config import SiteConfig
 from .dateline import agency_english
+from .filters import article_date, isolate, localise_digits
 from .library import Library, translation_status
 from .model import Article, Segment
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
 
 ASSETS_DIR = "assets"  # inside the templates folder; copied to site/assets/
+LOCALES = {"ar": "ar_AR", "en": "en_US"}  # Open Graph locale names
 
 
 @dataclass(frozen=True)
@@ -41,20 +43,23 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["date"] = format_article_date
+    env.filters["isolate"] = isolate
+    env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
+    env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
+    env.filters["json_ld"] = json_ld
     env.globals["direction"] = DIRECTION
     return env
 
 
-def format_article_date(date: dt.date | None, lang: str) -> str:
-    """Arabic dates use the Levantine month names (شباط) of the Syrian wire copy we carry."""
-    if date is None:
-        return ""
-    return format_date(date, "long", locale="ar_SY" if lang == "ar" else "en")
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a <script> element: `<`, `>` and `&` escaped so text can never close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def segment_text(segment: Segment, lang: str) -> str:
-    return segment.ar if lang == "ar" else segment.en
+    """What a segment reads in `lang`; the Arabic where no English exists yet."""
+    return segment.ar if lang == "ar" else (segment.en or segment.ar)
 
 
 def _alternates(config: SiteConfig, route: Route) -> list[dict[str, str]]:
@@ -65,28 +70,36 @@ def _alternates(config: SiteConfig, route: Route) -> list[dict[str, str]]:
     return links
 
 
-def _page_context(config: SiteConfig, route: Route, title: str) -> dict[str, Any]:
-    lang = route.lang or "ar"
-    other = "en" if lang == "ar" else "ar"
-
-    def link(kind: str, slug: str = "", lang: str | None = lang, fragment: str = "") -> str:
+def _link_maker(config: SiteConfig, route: Route, default_lang: str | None) -> Callable[..., str]:
+    def link(kind: str, slug: str = "", lang: str | None = default_lang, fragment: str = "") -> str:
         target = Route(lang, kind, slug)
         if route.kind == "not_found":  # served at any depth by GitHub Pages: links must be absolute
             return absolute(config.base_url, target, fragment)
         return relative(route, target, fragment)
 
+    return link
+
+
+def _page_context(config: SiteConfig, route: Route, title: str, description: str = "") -> dict[str, Any]:
+    lang = route.lang or "ar"
+    other = "en" if lang == "ar" else "ar"
+    link = _link_maker(config, route, lang)
     return {
         "site": config,
         "lang": lang,
         "dir": DIRECTION[lang],
         "other_lang": other,
         "title": title,
+        "description": description or (config.description_ar if lang == "ar" else config.description_en),
         "route": route,
         "link": link,
         "canonical": absolute(config.base_url, route),
         "alternates": _alternates(config, route),
+        "og_locale": LOCALES[lang],
+        "og_locale_alternate": LOCALES[other] if route.lang else "",
         "twin": link(route.kind, route.slug, other) if route.lang else "",
         "text": lambda segment: segment_text(segment, lang),
+        "absolute": lambda kind, slug="", lang=lang: absolute(config.base_url, Route(lang, kind, slug)),
     }
 
 
@@ -99,23 +112,73 @@ def _article_view(article: Article) -> dict[str, Any]:
     }
 
 
+def _summary(article: Article, lang: str) -> str:
+    """The first sentence of the lead: the description search engines and feeds show."""
+    first = article.lead.paragraphs[0].sentences[0]
+    return segment_text(first, lang)
+
+
+def _news_article(config: SiteConfig, article: Article, lang: str) -> dict[str, Any]:
+    """schema.org NewsArticle; the English page declares itself a translation of the Arabic."""
+    url = absolute(config.base_url, Route(lang, "article", article.slug))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": segment_text(article.title, lang),
+        "inLanguage": lang,
+        "url": url,
+        "mainEntityOfPage": url,
+        "description": _summary(article, lang),
+        "publisher": {"@type": "Organization", "name": config.title(lang), "url": config.base_url},
+    }
+    if article.date:
+        data["datePublished"] = article.date.isoformat()
+    if article.source_url:
+        data["isBasedOn"] = article.source_url
+    if lang == "en":
+        data["translationOfWork"] = {"@id": absolute(config.base_url, Route("ar", "article", article.slug))}
+    return data
+
+
+def _feed_updated(library: Library) -> str:
+    """The newest article's date: feeds change only when content does (no build clock)."""
+    dates = [a.date for a in library.articles if a.date]
+    return f"{max(dates).isoformat() if dates else '1970-01-01'}T00:00:00Z"
+
+
+def _article_pages(config: SiteConfig, article: Article, lang: str) -> list[OutputPage]:
+    pages = []
+    for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
+        route = Route(lang, kind, article.slug)
+        context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
+        context.update(_article_view(article))
+        context["news_article"] = _news_article(config, article, lang)
+        pages.append(OutputPage(route, template, context))
+    return pages
+
+
 def plan(library: Library, config: SiteConfig) -> list[OutputPage]:
+    """Every page of the site, in a stable order."""
+    views = [_article_view(a) for a in library.articles]
     pages: list[OutputPage] = [
         OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar)),
         OutputPage(Route(None, "not_found"), "404.html",
                    _page_context(config, Route(None, "not_found"), config.title_ar)),
     ]
     for lang in LANGUAGES:
-        home = Route(lang, "home")
-        context = _page_context(config, home, config.title(lang))
-        context["articles"] = [_article_view(a) for a in library.articles]
-        pages.append(OutputPage(home, "home.html", context))
+        home = _page_context(config, Route(lang, "home"), config.title(lang))
+        home["articles"] = views
+        pages.append(OutputPage(Route(lang, "home"), "home.html", home))
+        feed = _page_context(config, Route(lang, "feed"), config.title(lang))
+        feed.update(articles=views, updated=_feed_updated(library))
+        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed))
         for article in library.articles:
-            route = Route(lang, "article", article.slug)
-            title = article.title.ar if lang == "ar" else (article.title.en or article.title.ar)
-            context = _page_context(config, route, title)
-            context.update(_article_view(article))
-            pages.append(OutputPage(route, "article.html", context))
+            pages.extend(_article_pages(config, article, lang))
+    sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
+    sitemap["pages"] = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "parallel")]
+    sitemap["dates"] = {a.slug: a.date for a in library.articles}
+    pages.append(OutputPage(Route(None, "sitemap"), "sitemap.xml", sitemap))
+    pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), "")))
     return pages
 
 
@@ -133,4 +196,3 @@ def asset_files(config: SiteConfig) -> list[tuple[Route, Path]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     ]
-

@@ -48,6 +48,7 @@ _URLS = {
     "root": lambda route: "",
     "home": _in_lang(""),
     "article": _in_lang("articles/{slug}/"),
+    "parallel": _in_lang("articles/{slug}/parallel/"),
     "topics": _in_lang("topics/"),
     "topic": _in_lang("topics/{slug}/"),
     "speakers": _in_lang("speakers/"),
