@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Report
-from .model import Article, Provenance
+from .model import Article, Person, Provenance, Statement, Topic
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,34 @@ def translation_status(article: Article) -> TranslationStatus:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A statement together with the article it stands in."""
+
+    article: Article
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    person: Person
+    quotes: tuple[Quote, ...]  # newest article first, then reading order
+
+    @property
+    def article_count(self) -> int:
+        return len({q.article.slug for q in self.quotes})
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    topic: Topic
+    articles: tuple[Article, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class Library:
     articles: tuple[Article, ...]  # newest first; undated last; ties by slug
+    speakers: tuple[SpeakerEntry, ...] = ()  # most statements first
+    topics: tuple[TopicEntry, ...] = ()  # most articles first
 
     def by_slug(self, slug: str) -> Article:
         return next(a for a in self.articles if a.slug == slug)
@@ -56,8 +82,37 @@ def _newest_first(article: Article) -> tuple[int, str]:
     return (-(article.date or dt.date.min).toordinal(), article.slug)
 
 
-def assemble(articles: list[Article], report: Report) -> Library:
-    """Order articles and drop the later of two with the same slug (reported as an error)."""
+def _fullest(a: Person, b: Person) -> Person:
+    """Of two records of one person, the one that tells readers more."""
+    return max((a, b), key=lambda p: (bool(p.name_en), bool(p.role_en), bool(p.role_ar), len(p.aliases)))
+
+
+def _speakers(articles: tuple[Article, ...]) -> tuple[SpeakerEntry, ...]:
+    people: dict[str, Person] = {}
+    quotes: dict[str, list[Quote]] = {}
+    for article in articles:  # already newest first
+        for person in article.people:
+            people[person.id] = _fullest(people[person.id], person) if person.id in people else person
+        for statement in article.statements:
+            if statement.person_id:
+                quotes.setdefault(statement.person_id, []).append(Quote(article, statement))
+    entries = [SpeakerEntry(people[pid], tuple(found)) for pid, found in quotes.items() if pid in people]
+    return tuple(sorted(entries, key=lambda e: (-len(e.quotes), e.person.name_en or e.person.name_ar)))
+
+
+def _topics(articles: tuple[Article, ...], lexicon: dict[str, Topic]) -> tuple[TopicEntry, ...]:
+    tagged: dict[str, list[Article]] = {}
+    for article in articles:
+        for topic_id in article.topic_ids:
+            if topic_id in lexicon:
+                tagged.setdefault(topic_id, []).append(article)
+    entries = [TopicEntry(lexicon[tid], tuple(found)) for tid, found in tagged.items()]
+    return tuple(sorted(entries, key=lambda e: (-len(e.articles), e.topic.id)))
+
+
+def assemble(articles: list[Article], report: Report, lexicon: dict[str, Topic] | None = None) -> Library:
+    """Order articles, drop the later of two with the same slug (reported as an error), and
+    index who said what and which articles share a topic."""
     kept: dict[str, Article] = {}
     for article in sorted(articles, key=lambda a: str(a.source)):
         first = kept.get(article.slug)
@@ -67,4 +122,5 @@ def assemble(articles: list[Article], report: Report) -> Library:
                          "(set a different `slug` in the front matter)")
             continue
         kept[article.slug] = article
-    return Library(tuple(sorted(kept.values(), key=_newest_first)))
+    ordered = tuple(sorted(kept.values(), key=_newest_first))
+    return Library(ordered, _speakers(ordered), _topics(ordered, lexicon or {}))

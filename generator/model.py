@@ -99,6 +99,16 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """An entry of the topic lexicon (content/topics.toml)."""
+
+    id: str
+    label_ar: str
+    label_en: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TopicAssignment:
     """A topic given to an article, with the evidence (or the editor's word) for it."""
 
@@ -127,6 +137,9 @@ class Article:
     @property
     def lead(self) -> Section:
         return self.sections[0]
+
+    def segment(self, segment_id: str) -> Segment:
+        return next(s for s in self.segments() if s.id == segment_id)
 
     def segments(self) -> tuple[Segment, ...]:
         """Every translatable segment, in reading order."""

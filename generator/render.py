@@ -48,6 +48,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
     env.filters["json_ld"] = json_ld
     env.globals["direction"] = DIRECTION
+    env.filters["person_name"] = person_name
     return env
 
 
@@ -107,6 +108,7 @@ def _article_view(article: Article) -> dict[str, Any]:
     dateline = article.dateline
     return {
         "article": article,
+        "people": {p.id: p for p in article.people},
         "status": translation_status(article),
         "agency_en": agency_english(dateline.agency) if dateline else "",
     }
@@ -146,14 +148,42 @@ def _feed_updated(library: Library) -> str:
     return f"{max(dates).isoformat() if dates else '1970-01-01'}T00:00:00Z"
 
 
-def _article_pages(config: SiteConfig, article: Article, lang: str) -> list[OutputPage]:
+def _article_pages(config: SiteConfig, library: Library, article: Article, lang: str) -> list[OutputPage]:
+    topics = {entry.topic.id: entry.topic for entry in library.topics}
     pages = []
     for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
         route = Route(lang, kind, article.slug)
         context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
         context.update(_article_view(article))
         context["news_article"] = _news_article(config, article, lang)
+        context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
         pages.append(OutputPage(route, template, context))
+    return pages
+
+
+def person_name(person, lang: str) -> str:
+    """The name readers of `lang` see: the English name when known, else the Arabic."""
+    return person.name_en if lang == "en" and person.name_en else person.name_ar
+
+
+def _index_pages(config: SiteConfig, library: Library, lang: str) -> list[OutputPage]:
+    """Speaker and topic pages: an index of each, and one page per person and per topic."""
+    labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
+    pages = []
+    for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
+        context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
+        context["entries"] = entries
+        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context))
+    for speaker in library.speakers:
+        route = Route(lang, "speaker", speaker.person.id)
+        context = _page_context(config, route, person_name(speaker.person, lang))
+        context["entry"] = speaker
+        pages.append(OutputPage(route, "speaker.html", context))
+    for topic in library.topics:
+        route = Route(lang, "topic", topic.topic.id)
+        context = _page_context(config, route, topic.topic.label_en if lang == "en" else topic.topic.label_ar)
+        context.update(entry=topic, articles=[_article_view(a) for a in topic.articles])
+        pages.append(OutputPage(route, "topic.html", context))
     return pages
 
 
@@ -173,7 +203,8 @@ def plan(library: Library, config: SiteConfig) -> list[OutputPage]:
         feed.update(articles=views, updated=_feed_updated(library))
         pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed))
         for article in library.articles:
-            pages.extend(_article_pages(config, article, lang))
+            pages.extend(_article_pages(config, library, article, lang))
+        pages.extend(_index_pages(config, library, lang))
     sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
     sitemap["pages"] = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "parallel")]
     sitemap["dates"] = {a.slug: a.date for a in library.articles}

@@ -45,9 +45,11 @@ def test_expected_pages_exist(built):
     names = sorted(p.relative_to(built.output).as_posix() for p in built.output.rglob("*") if p.is_file())
     assert names == [
         "404.html", f"ar/articles/{SLUG}/index.html", f"ar/articles/{SLUG}/parallel/index.html",
-        "ar/feed.xml", "ar/index.html", "assets/parallel.js", "assets/style.css",
+        "ar/feed.xml", "ar/index.html", "ar/speakers/index.html", "ar/topics/index.html",
+        "assets/parallel.js", "assets/style.css",
         f"en/articles/{SLUG}/index.html", f"en/articles/{SLUG}/parallel/index.html",
-        "en/feed.xml", "en/index.html", "index.html", "robots.txt", "sitemap.xml",
+        "en/feed.xml", "en/index.html", "en/speakers/index.html", "en/topics/index.html",
+        "index.html", "robots.txt", "sitemap.xml",
     ]
 
 
