@@ -8,7 +8,7 @@ site unbuildable (config, templates) raise `BuildError` and leave `site/` untouc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -63,11 +63,14 @@ def _translated(article: Article, config: SiteConfig, report: Report) -> Article
     return applied.article
 
 
-def build(root: Path, report: Report, *, strict: bool = False) -> BuildResult:
+def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None) -> BuildResult:
+    """Build the site at `root`; `base_url` overrides the configured one (the preview's)."""
     try:
         config = load_config(root)
     except ConfigError as exc:
         raise BuildError(str(exc)) from exc
+    if base_url:
+        config = replace(config, base_url=base_url)
     report.root = config.root
     library = assemble(load_articles(config, report), report)
     pages = plan(library, config)

@@ -18,7 +18,7 @@ from .model import Article, Segment
 from .parse import ParseResult, parse
 from .sources import read_source
 
-COMMANDS = ("build", "inspect")
+COMMANDS = ("build", "inspect", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    serve = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every change")
+    serve.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8000)
     inspect = commands.add_parser("inspect", help="print how one article file is parsed")
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
@@ -41,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(args)
     if options.command == "inspect":
         return _inspect(options.path, options.json)
+    if options.command == "serve":
+        from .serve import serve
+
+        return serve(options.root, options.host, options.port)
     return _build(options.root, strict=options.strict, quiet=options.quiet)
 
 

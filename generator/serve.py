@@ -1,0 +1,118 @@
+"""`build-site serve`: a live-reloading preview for authors.
+
+A thin loop around `build()` (MkDocs' livereload server): watch the content, templates,
+data files and config; rebuild on change; tell the browser to reload. A failed build leaves
+the last good `site/` in place (the builder guarantees it) and its messages are shown on
+top of every page until the next good build, as Zola does.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import unquote
+
+from .build import BuildError, build
+from .config import CONFIG_NAME, ConfigError, load_config
+from .diagnostics import Level, Report
+
+DEFAULT_HOST = "127.0.0.1"  # a preview is for the author only: never the network by default
+
+
+@dataclass
+class PreviewState:
+    """What the last build said; read by the web app, written by the rebuild loop."""
+
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def set(self, problems: list[str]) -> None:
+        with self.lock:
+            self.problems = problems
+
+    def get(self) -> list[str]:
+        with self.lock:
+            return list(self.problems)
+
+
+def rebuild(root: Path, state: PreviewState, base_url: str | None = None) -> bool:
+    """Build once; record problems for the overlay. True when site/ was updated."""
+    report = Report()
+    try:
+        result = build(root, report, base_url=base_url)
+    except BuildError as exc:
+        state.set(str(exc).splitlines() + ["The previous build is still being served."])
+        return False
+    state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])
+    return result.published
+
+
+def _overlay(problems: list[str]) -> bytes:
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    return (
+        '<div id="nashra-build-errors" role="alert" dir="ltr" lang="en" style="position:fixed;'
+        "inset-inline:0;inset-block-start:0;z-index:1000;max-block-size:50vh;overflow:auto;"
+        'background:#fff4f4;color:#6b0000;border-block-end:3px solid #b00000;padding:1rem;font:14px monospace">'
+        f"<strong>Build problems</strong><ul>{items}</ul></div>"
+    ).encode("utf-8")
+
+
+def preview_app(site_dir: Path, state: PreviewState) -> Callable:
+    """A WSGI app serving `site_dir`; refuses any path outside it."""
+    root = site_dir.resolve()
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = unquote(environ.get("PATH_INFO", "/"))
+        target = (root / path.lstrip("/")).resolve()
+        if not target.is_relative_to(root) or "\x00" in path:
+            start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"Forbidden: outside the site\n"]
+        if target.is_dir():
+            if not path.endswith("/"):
+                start_response("301 Moved Permanently", [("Location", path + "/")])
+                return [b""]
+            target = target / "index.html"
+        status = "200 OK"
+        if not target.is_file():
+            status, target = "404 Not Found", root / "404.html"
+            if not target.is_file():
+                start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+                return [b"Not found (the site has not been built yet?)\n"]
+        body = target.read_bytes()
+        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        problems = state.get()
+        if content_type == "text/html" and problems:
+            body = body.replace(b"<body>", b"<body>" + _overlay(problems), 1)
+        if content_type.startswith("text/") or content_type in ("application/javascript", "application/xml"):
+            content_type += "; charset=utf-8"
+        start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
+                                ("Cache-Control", "no-store")])
+        return [body]
+
+    return app
+
+
+def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000) -> int:
+    from livereload import Server  # imported here: only the preview needs tornado
+
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    base_url = f"http://{host}:{port}/"  # so absolute links (404 page, feeds) stay on the preview
+    state = PreviewState()
+    rebuild(root, state, base_url)
+    server = Server(app=preview_app(config.output_dir, state))
+    watched = [config.content_dir, config.templates_dir, config.root / CONFIG_NAME]
+    for path in watched:
+        server.watch(str(path), lambda: rebuild(root, state, base_url), delay=0.2)
+    print(f"Serving {config.output_dir} on {base_url} (Ctrl-C to stop)")
+    server.serve(host=host, port=port, debug=False, restart_delay=0)
+    return 0
+

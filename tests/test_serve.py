@@ -1,0 +1,111 @@
+"""The preview server: serves the last good build, shows build problems on the page,
+rebuilds on change, listens on localhost only, and never serves a file outside site/."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from generator.serve import DEFAULT_HOST, PreviewState, preview_app, rebuild
+
+ARTICLE = "+++\ndate = 2016-02-13\n+++\nعنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n"
+
+
+def get(app, path):
+    response = {}
+
+    def start_response(status, headers):
+        response.update(status=status, headers=dict(headers))
+
+    body = b"".join(app({"PATH_INFO": path}, start_response))
+    return response["status"], response["headers"], body
+
+
+@pytest.fixture
+def preview(site):
+    site.article("a.txt", ARTICLE)
+    state = PreviewState()
+    assert rebuild(site.root, state)
+    return site, state, preview_app(site.output, state)
+
+
+@pytest.mark.parametrize("path", ["/../site.toml", "/ar/../../site.toml", "/%2e%2e/site.toml", "/..%2fsite.toml"])
+def test_paths_outside_the_site_are_refused(preview, path):
+    status, _, body = get(preview[2], path)
+    assert status == "403 Forbidden"
+    assert b"ARTICLE" not in body and b"base_url" not in body
+
+
+def test_folders_serve_their_index_and_missing_pages_the_404(preview):
+    app = preview[2]
+    assert get(app, "/ar/articles/a/")[0] == "200 OK"
+    assert get(app, "/ar/articles/a")[0] == "301 Moved Permanently"
+    status, headers, body = get(app, "/nowhere/")
+    assert status == "404 Not Found" and "الصفحة غير موجودة".encode() in body
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_failed_build_keeps_the_last_good_site_and_shows_why(preview):
+    site, state, app = preview
+    before = get(app, "/ar/articles/a/")[2]
+    site.article("b.txt", "+++\ndate = = 1\n+++\nعنوان\n")
+    rebuild(site.root, state)
+    status, _, body = get(app, "/ar/articles/a/")
+    assert status == "200 OK"
+    assert b'id="nashra-build-errors"' in body
+    assert b"content/articles/b.txt:2: error: front matter is not valid TOML" in body
+    (site.root / "content" / "articles" / "b.txt").unlink()
+    rebuild(site.root, state)
+    assert get(app, "/ar/articles/a/")[2] == before  # problem fixed: overlay gone
+
+
+def test_a_broken_config_keeps_serving_the_previous_build(preview):
+    site, state, app = preview
+    (site.root / "site.toml").write_text("nonsense = 1\n")
+    assert not rebuild(site.root, state)
+    body = get(app, "/ar/")[2]
+    assert b"unknown key" in body and b"The previous build is still being served." in body
+
+
+def test_the_preview_listens_on_localhost_by_default():
+    assert DEFAULT_HOST == "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_serve_rebuilds_and_reloads_on_change(site):
+    site.article("a.txt", ARTICLE)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--root", str(site.root), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/ar/articles/a/")
+        assert "قال الوزير" in page and "livereload.js" in page
+        site.article("a.txt", ARTICLE.replace("قال الوزير", "أكد الوزير"))
+        deadline = time.monotonic() + 15
+        while "أكد الوزير" not in fetch(f"http://127.0.0.1:{port}/ar/articles/a/"):
+            assert time.monotonic() < deadline, "the edit never reached the preview"
+            time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
