@@ -20,6 +20,7 @@ from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
 from .library import Library, translation_status
+from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Segment
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
 
@@ -48,6 +49,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
     env.filters["json_ld"] = json_ld
     env.globals["direction"] = DIRECTION
+    env.globals["untranslated_note"] = UNTRANSLATED_NOTE
     env.filters["person_name"] = person_name
     return env
 
@@ -150,11 +152,13 @@ def _feed_updated(library: Library) -> str:
 
 def _article_pages(config: SiteConfig, library: Library, article: Article, lang: str) -> list[OutputPage]:
     topics = {entry.topic.id: entry.topic for entry in library.topics}
+    markup = ArticleMarkup(article)  # shared by the article page and the parallel view
     pages = []
     for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
         route = Route(lang, kind, article.slug)
         context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
         context.update(_article_view(article))
+        context["markup"] = markup
         context["news_article"] = _news_article(config, article, lang)
         context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
         pages.append(OutputPage(route, template, context))

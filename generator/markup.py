@@ -1,0 +1,57 @@
+"""The HTML of an article's text: segments and paragraphs, in either language.
+
+This markup is the bulk of every article page and of the parallel view, so it is made in
+Python, once per article and language, rather than by Jinja macros on every page (which
+took most of a build's time). Templates still own everything around it.
+
+- Arabic: `<span id="s0-p1-1" class="seg">` with Latin runs and numbers isolated.
+- English: the translation, marked `lang="en-x-mtfrom-ar"` when a machine made it
+  (the BCP 47 private-use tag for machine translation from Arabic).
+- English with no translation yet: the Arabic original isolated in `<bdi lang="ar">`;
+  a whole paragraph without English becomes an RTL block marked "Not yet translated",
+  never an empty gap.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .filters import isolate
+from .model import Article, Paragraph, Provenance, Segment
+
+UNTRANSLATED_NOTE = Markup('<span class="untranslated-note">Not yet translated: Arabic original</span>')
+
+
+class ArticleMarkup:
+    """Memoised HTML of one article's segments; cheap to ask for twice."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._inner: dict[tuple[str, str], Markup] = {}
+
+    def _text(self, seg: Segment, lang: str) -> Markup:
+        key = (seg.id, lang)
+        if key not in self._inner:
+            self._inner[key] = isolate(seg.en, "en") if lang == "en" and seg.en else isolate(seg.ar, "ar")
+        return self._inner[key]
+
+    def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
+        anchor = escape(id_prefix + seg.id)
+        if lang == "ar":
+            return Markup(f'<{tag} id="{anchor}" class="seg">{self._text(seg, "ar")}</{tag}>')
+        if seg.en:
+            machine = ' lang="en-x-mtfrom-ar"' if seg.provenance is Provenance.MACHINE else ""
+            return Markup(f'<{tag} id="{anchor}" class="seg {seg.provenance.value}"{machine}>'
+                          f"{self._text(seg, 'en')}</{tag}>")
+        return Markup(f'<{tag} id="{anchor}" class="seg untranslated">'
+                      f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
+
+    def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
+        anchor = escape(id_prefix + paragraph.id)
+        if lang == "en" and not any(s.en for s in paragraph.sentences):
+            spans = " ".join(f'<span id="{escape(id_prefix + s.id)}" class="seg">{self._text(s, "ar")}</span>'
+                             for s in paragraph.sentences)
+            return Markup(f'<div class="untranslated-block">\n{UNTRANSLATED_NOTE}\n'
+                          f'<p id="{anchor}" lang="ar" dir="rtl">{spans}</p>\n</div>')
+        sentences = " ".join(self.segment(s, lang, id_prefix=id_prefix) for s in paragraph.sentences)
+        return Markup(f'<p id="{anchor}">{sentences}</p>')
