@@ -6,6 +6,7 @@ only to compare words (names, keywords, boilerplate cues).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import warnings
@@ -90,6 +91,7 @@ def _ends_sentence(text: str, at: int, marks: str, after: int) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)  # rules ask for the key of one line many times over
 def match_key(text: str) -> str:
     """A normalised form for comparing Arabic words; never shown to readers.
 

@@ -1,27 +1,38 @@
 """Runs the stages in order: gather everything, then write (MkDocs' build, Zola's Site).
 
-    read -> parse -> translate (memory) -> assemble -> plan -> render into staging -> publish
+    discover -> per article (cached, or in worker processes): read, parse, translate,
+    render its pages -> assemble the library -> site-wide pages -> staging -> publish
 
-Content problems are reported and the article is skipped; problems that make the whole
-site unbuildable (config, templates) raise `BuildError` and leave `site/` untouched.
+Incremental: an article whose file and translation memory are unchanged (and the
+site-wide inputs too) is neither parsed nor rendered; a site-wide page whose inputs are
+unchanged is not rendered; a page whose bytes are unchanged is not rewritten (the staging
+folder starts as hard links to the current site). When nothing changed, nothing is done.
+
+Content problems are reported and the article skipped; problems that make the whole site
+unbuildable (config, templates) raise `BuildError` and leave `site/` untouched.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import jinja2
-
+from . import __version__
+from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, output_identity, stat_signature
 from .config import ConfigError, SiteConfig, load_config
-from .diagnostics import ContentError, Report
+from .diagnostics import Report
 from .library import Library, assemble
-from .model import Article
-from .parse import parse
-from .render import asset_files, make_environment, plan, render
-from .sources import read_all
-from .translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
+from .model import Article, Topic
+from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
+from .render import TemplateFailure, asset_files, render, site_pages
+from .sources import discover
+from .translate.memory import memory_path
 from .write import OutputError, StagingWriter
+
+PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
 
 
 class BuildError(Exception):
@@ -31,39 +42,47 @@ class BuildError(Exception):
 @dataclass(frozen=True)
 class BuildResult:
     config: SiteConfig
-    library: Library
+    library: Library | None  # None when nothing had changed and nothing was loaded
+    articles: int
     files_written: int
     published: bool
+    up_to_date: bool = False  # nothing had changed since the last build
+
+
+def _site_key(config: SiteConfig) -> str:
+    """Everything every page depends on: Nashra itself, the config, templates and data."""
+    parts = [__version__.encode(), repr(config).encode()]
+    for folder in (config.templates_dir,):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
+        parts += [path.name.encode(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
+    memory = stat_signature(memory_path(config.translations_dir, slug)) if slug else None
+    return (stat_signature(path), memory)
 
 
 def load_articles(config: SiteConfig, report: Report) -> list[Article]:
-    """Read, parse and translate (from the memory) every article; bad ones are reported."""
-    articles = []
-    for source in read_all(config.articles_dir, report):
-        try:
-            parsed = parse(source, report)
-        except ContentError as exc:
-            report.error(source.path, exc.line, str(exc))
-            continue
-        articles.append(_translated(parsed.article, config, report))
-    return articles
+    """Every usable article, read, parsed and translated, without rendering anything."""
+    found = (load_article(path, config, report) for path in discover(config.articles_dir, report))
+    return [article for article in found if article]
 
 
-def _translated(article: Article, config: SiteConfig, report: Report) -> Article:
-    path = memory_path(config.translations_dir, article.slug)
-    try:
-        memory = load_memory(path, article.slug)
-    except MemoryFileError as exc:
-        report.error(path, exc.line, f"translation memory unreadable, left as is: {exc}")
-        return article
-    applied = apply_memory(article, memory)
-    for segment in applied.stale:
-        report.warning(path, 1, f"segment {segment.id} (article line {segment.line}): the Arabic changed "
-                                "since it was translated; the old translation is not used")
-    return applied.article
+def _process(paths: list[Path], config: SiteConfig, topics: dict[str, Topic], jobs: int) -> list[ArticleOutcome]:
+    """Load and render articles, in worker processes when there are enough of them."""
+    if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(config, topics)) as pool:
+            return list(pool.map(run_in_worker, paths, chunksize=16))
+    renderer = ArticleRenderer(config, topics)
+    return [renderer.outcome(path) for path in paths]
 
 
-def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None) -> BuildResult:
+def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None,
+          jobs: int | None = None) -> BuildResult:
     """Build the site at `root`; `base_url` overrides the configured one (the preview's)."""
     try:
         config = load_config(root)
@@ -72,19 +91,66 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     if base_url:
         config = replace(config, base_url=base_url)
     report.root = config.root
-    library = assemble(load_articles(config, report), report)
-    pages = plan(library, config)
+    jobs = jobs or os.cpu_count() or 1
+    topics: dict[str, Topic] = {}
+    cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
+    previous = cache.index if cache.index.output_identity == output_identity(config.output_dir) else CacheIndex()
 
-    writer = StagingWriter(config.output_dir)
+    paths = discover(config.articles_dir, report)
+    reused: dict[Path, ArticleEntry] = {}
+    for path in paths:
+        entry = previous.articles.get(str(path))
+        if entry and entry.signatures == _signatures(config, path, entry.slug):
+            reused[path] = entry
+    if len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir():
+        for path in paths:
+            report.replay(reused[path].diagnostics)
+        return BuildResult(config, None, sum(e.slug is not None for e in reused.values()), 0, False, up_to_date=True)
+
+    articles: dict[Path, Article] = {}
+    for path, entry in list(reused.items()):
+        article = cache.article(entry.key) if entry.slug else None
+        if entry.slug and article is None:
+            del reused[path]  # its cached copy is gone: process it again
+        elif article:
+            articles[path] = article
     try:
-        env = make_environment(config)
-        for page in pages:
-            writer.write(page.route.output_path, render(env, page))
+        outcomes = {o.path: o for o in _process([p for p in paths if p not in reused], config, topics, jobs)}
+    except TemplateFailure as exc:
+        raise BuildError(str(exc)) from exc
+    for path in paths:  # diagnostics in file order, whatever order the work was done in
+        if path in reused:
+            report.replay(reused[path].diagnostics)
+        else:
+            report.replay(outcomes[path].diagnostics)
+            if outcomes[path].article:
+                articles[path] = outcomes[path].article
+    library = assemble([articles[p] for p in paths if p in articles], report)
+
+    index = CacheIndex(cache.index.site_key)
+    writer = StagingWriter(config.output_dir, from_previous=bool(previous.site_pages))
+    try:
+        renderer = ArticleRenderer(config, topics)
+        published_slugs = {a.slug: a for a in library.articles}
+        for path in paths:
+            entry, outcome = reused.get(path), outcomes.get(path)
+            article = articles.get(path)
+            kept = article is not None and published_slugs.get(article.slug) is article
+            pages = _write_article(writer, renderer, entry, outcome, article) if kept else {}
+            slug = article.slug if article else None
+            signatures = _signatures(config, path, slug)
+            key = digest(cache.index.site_key.encode(), str(path).encode(), repr(signatures).encode())
+            diagnostics = entry.diagnostics if entry else outcome.diagnostics
+            index.articles[str(path)] = ArticleEntry(key, signatures, diagnostics, slug, pages)
+            if article and (entry is None or entry.key != key):
+                cache.store_article(key, article)
+        index.site_pages = _write_site_pages(writer, renderer, library, previous)
         for route, path in asset_files(config):
-            writer.copy(route.output_path, path)
-    except jinja2.TemplateError as exc:
+            if not writer.keep(route.output_path):  # kept only when the templates did not change
+                writer.copy(route.output_path, path)
+    except TemplateFailure as exc:
         writer.discard()
-        raise BuildError(_describe_template_error(exc, config.templates_dir)) from exc
+        raise BuildError(str(exc)) from exc
     except (OutputError, OSError) as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc
@@ -95,19 +161,45 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     publish = not (strict and report.failed(strict))  # --strict keeps the last good site
     if publish:
         writer.publish()
+        index.output_identity = output_identity(config.output_dir)
+        cache.save(index)
     else:
         writer.discard()
-    return BuildResult(config, library, len(writer.written), publish)
+    return BuildResult(config, library, len(library.articles), len(writer.written), publish)
 
 
-def _describe_template_error(exc: jinja2.TemplateError, templates_dir: Path) -> str:
-    """`templates/article.html:12: message`, also for errors raised while rendering."""
-    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
-    traceback = exc.__traceback__
-    while traceback is not None:  # Jinja maps template frames to template file and line
-        code = traceback.tb_frame.f_code
-        if code.co_filename.startswith(str(templates_dir)):
-            filename, line = code.co_filename, traceback.tb_lineno
-        traceback = traceback.tb_next
-    message = getattr(exc, "message", None) or str(exc)
-    return f"{filename}:{line}: template error: {message}" if filename else f"template error: {message}"
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: ArticleEntry | None,
+                   outcome: ArticleOutcome | None, article: Article) -> dict[str, str]:
+    """Keep an unchanged article's pages; write the others unless their bytes are the same."""
+    if entry and outcome is None and entry.pages and all(writer.keep(p) for p in entry.pages):
+        return entry.pages
+    rendered = outcome.pages if outcome and outcome.pages else renderer.pages(article)
+    old = entry.pages if entry else {}
+    hashes = {}
+    for path, data in rendered.items():
+        hashes[path] = _sha(data)
+        if old.get(path) != hashes[path] or not writer.keep(path):
+            writer.write(path, data)
+    return hashes
+
+
+def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library,
+                      previous: CacheIndex) -> dict[str, tuple[str, str]]:
+    """Render a site-wide page only when what it shows changed; write it only when its bytes did."""
+    recorded = {}
+    for page in site_pages(renderer.config, library):
+        path = page.route.output_path
+        inputs = digest(repr(page.inputs).encode())
+        before = previous.site_pages.get(path)
+        if before and before[0] == inputs and writer.keep(path):
+            recorded[path] = before
+            continue
+        data = render(renderer.env, page)
+        recorded[path] = (inputs, _sha(data))
+        if not (before and before[1] == recorded[path][1] and writer.keep(path)):
+            writer.write(path, data)
+    return recorded

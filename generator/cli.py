@@ -63,9 +63,14 @@ def _build(root: Path, *, strict: bool, quiet: bool) -> int:
     failed = report.failed(strict)
     if not quiet or failed:
         where = result.config.output_dir
-        state = f"wrote {result.files_written} files to {where}" if result.published else f"{where} left unchanged"
+        if result.up_to_date:
+            state = f"{where} is up to date"
+        elif result.published:
+            state = f"wrote {result.files_written} files to {where}"
+        else:
+            state = f"{where} left unchanged"
         counts = ", ".join(_plural(n, word) for n, word in (
-            (len(result.library.articles), "article"), (report.errors, "error"), (report.warnings, "warning")))
+            (result.articles, "article"), (report.errors, "error"), (report.warnings, "warning")))
         print(f"{counts}; {state}", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 

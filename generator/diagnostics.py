@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TextIO
+from typing import Iterable, TextIO
 
 
 class Level(str, Enum):
@@ -52,6 +52,13 @@ class Report:
         self.diagnostics.append(diagnostic)
         if self.stream is not None:
             print(diagnostic, file=self.stream)
+
+    def replay(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Report again what was found earlier (in a worker process, or a cached build)."""
+        for diagnostic in diagnostics:
+            self.diagnostics.append(diagnostic)
+            if self.stream is not None:
+                print(diagnostic, file=self.stream)
 
     def warning(self, path: Path | None, line: int, message: str) -> None:
         self.add(path, line, Level.WARNING, message)

@@ -8,7 +8,9 @@ rendered; they never build a URL themselves.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -21,7 +23,7 @@ from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
 from .library import Library, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
-from .model import Article, Segment
+from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
 
 ASSETS_DIR = "assets"  # inside the templates folder; copied to site/assets/
@@ -33,6 +35,7 @@ class OutputPage:
     route: Route
     template: str
     context: dict[str, Any] = field(hash=False, compare=False)
+    inputs: Any = None  # for site-wide pages: all the data the page shows, to detect change
 
 
 def make_environment(config: SiteConfig) -> jinja2.Environment:
@@ -145,80 +148,141 @@ def _news_article(config: SiteConfig, article: Article, lang: str) -> dict[str, 
 
 
 def _feed_updated(library: Library) -> str:
-    """The newest article's date: feeds change only when content does (no build clock)."""
+    """When the feed last changed: the newest article's date, so two builds of the same
+    content are byte-identical; SOURCE_DATE_EPOCH (reproducible-builds.org) overrides it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     dates = [a.date for a in library.articles if a.date]
     return f"{max(dates).isoformat() if dates else '1970-01-01'}T00:00:00Z"
 
 
-def _article_pages(config: SiteConfig, library: Library, article: Article, lang: str) -> list[OutputPage]:
-    topics = {entry.topic.id: entry.topic for entry in library.topics}
+FEED_SIZE = 50  # newest articles in each Atom feed
+
+
+def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article) -> list[OutputPage]:
+    """An article's own pages in both languages: they depend on nothing but the article,
+    the topic labels and the templates, which is what lets a build reuse them."""
     markup = ArticleMarkup(article)  # shared by the article page and the parallel view
     pages = []
-    for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
-        route = Route(lang, kind, article.slug)
-        context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
-        context.update(_article_view(article))
-        context["markup"] = markup
-        context["news_article"] = _news_article(config, article, lang)
-        context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
-        pages.append(OutputPage(route, template, context))
+    for lang in LANGUAGES:
+        for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
+            route = Route(lang, kind, article.slug)
+            context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
+            context.update(_article_view(article))
+            context["markup"] = markup
+            context["news_article"] = _news_article(config, article, lang)
+            context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
+            pages.append(OutputPage(route, template, context))
     return pages
 
 
-def person_name(person, lang: str) -> str:
+def person_name(person: Person, lang: str) -> str:
     """The name readers of `lang` see: the English name when known, else the Arabic."""
     return person.name_en if lang == "en" and person.name_en else person.name_ar
+
+
+def _listing(article: Article) -> tuple:
+    """What an article contributes to a page that lists it."""
+    dateline = article.dateline.agency if article.dateline else ""
+    return (article.slug, article.title.ar, article.title.en, article.date, dateline,
+            translation_status(article).label, translation_status(article).missing)
+
+
+def _quoted(quote) -> tuple:
+    seg = quote.article.segment(quote.statement.segment_id)
+    return (_listing(quote.article), quote.statement, seg.ar, seg.en, seg.provenance)
 
 
 def _index_pages(config: SiteConfig, library: Library, lang: str) -> list[OutputPage]:
     """Speaker and topic pages: an index of each, and one page per person and per topic."""
     labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
+    index_inputs = {
+        "speakers": tuple((e.person, len(e.quotes), e.article_count) for e in library.speakers),
+        "topics": tuple((e.topic, len(e.articles)) for e in library.topics),
+    }
     pages = []
     for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
         context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
         context["entries"] = entries
-        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context))
+        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, index_inputs[kind]))
     for speaker in library.speakers:
         route = Route(lang, "speaker", speaker.person.id)
         context = _page_context(config, route, person_name(speaker.person, lang))
         context["entry"] = speaker
-        pages.append(OutputPage(route, "speaker.html", context))
+        pages.append(OutputPage(route, "speaker.html", context, (speaker.person, tuple(map(_quoted, speaker.quotes)))))
     for topic in library.topics:
         route = Route(lang, "topic", topic.topic.id)
         context = _page_context(config, route, topic.topic.label_en if lang == "en" else topic.topic.label_ar)
         context.update(entry=topic, articles=[_article_view(a) for a in topic.articles])
-        pages.append(OutputPage(route, "topic.html", context))
+        pages.append(OutputPage(route, "topic.html", context, (topic.topic, tuple(map(_listing, topic.articles)))))
     return pages
 
 
-def plan(library: Library, config: SiteConfig) -> list[OutputPage]:
-    """Every page of the site, in a stable order."""
+def _feed_entry(article: Article) -> tuple:
+    return (_listing(article), tuple((s.ar, s.en) for s in article.segments()))
+
+
+def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
+    """Every page that is not an article's own: homes, feeds, indexes, sitemap. Each carries
+    its `inputs`, so a build can tell whether it needs rendering again."""
     views = [_article_view(a) for a in library.articles]
+    listings = tuple(map(_listing, library.articles))
+    newest = library.articles[:FEED_SIZE]
     pages: list[OutputPage] = [
-        OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar)),
+        OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar), ()),
         OutputPage(Route(None, "not_found"), "404.html",
-                   _page_context(config, Route(None, "not_found"), config.title_ar)),
+                   _page_context(config, Route(None, "not_found"), config.title_ar), ()),
     ]
     for lang in LANGUAGES:
         home = _page_context(config, Route(lang, "home"), config.title(lang))
         home["articles"] = views
-        pages.append(OutputPage(Route(lang, "home"), "home.html", home))
+        pages.append(OutputPage(Route(lang, "home"), "home.html", home, listings))
         feed = _page_context(config, Route(lang, "feed"), config.title(lang))
-        feed.update(articles=views, updated=_feed_updated(library))
-        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed))
-        for article in library.articles:
-            pages.extend(_article_pages(config, library, article, lang))
+        feed.update(articles=views[:FEED_SIZE], updated=_feed_updated(library))
+        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, tuple(map(_feed_entry, newest))))
         pages.extend(_index_pages(config, library, lang))
+    routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]
+    routes += [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("home", "feed")]
     sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
-    sitemap["pages"] = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "parallel")]
+    sitemap["pages"] = routes
     sitemap["dates"] = {a.slug: a.date for a in library.articles}
-    pages.append(OutputPage(Route(None, "sitemap"), "sitemap.xml", sitemap))
-    pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), "")))
+    pages.append(OutputPage(Route(None, "sitemap"), "sitemap.xml", sitemap,
+                            (tuple(routes), tuple((a.slug, a.date) for a in library.articles))))
+    pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), ""), ()))
     return pages
 
 
+def plan(library: Library, config: SiteConfig) -> list[OutputPage]:
+    """Every page of the site."""
+    topics = {entry.topic.id: entry.topic for entry in library.topics}
+    pages = [page for article in library.articles for page in article_pages(config, topics, article)]
+    return pages + site_pages(config, library)
+
+
+class TemplateFailure(Exception):
+    """A template could not be loaded or rendered; the message names file and line."""
+
+
 def render(env: jinja2.Environment, page: OutputPage) -> bytes:
-    return env.get_template(page.template).render(page.context).encode("utf-8")
+    try:
+        return env.get_template(page.template).render(page.context).encode("utf-8")
+    except jinja2.TemplateError as exc:
+        raise TemplateFailure(_describe_template_error(exc, env)) from None
+
+
+def _describe_template_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> str:
+    """`templates/article.html:12: template error: message`, also for errors while rendering."""
+    templates_dir = str(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else ""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    traceback = exc.__traceback__
+    while traceback is not None:  # Jinja maps template frames to template file and line
+        code = traceback.tb_frame.f_code
+        if templates_dir and code.co_filename.startswith(templates_dir):
+            filename, line = code.co_filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    message = getattr(exc, "message", None) or str(exc)
+    return f"{filename}:{line}: template error: {message}" if filename else f"template error: {message}"
 
 
 def asset_files(config: SiteConfig) -> list[tuple[Route, Path]]:

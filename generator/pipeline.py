@@ -1,0 +1,83 @@
+"""One article, from its file to its rendered pages.
+
+Everything here depends on one article file, its translation memory and the site-wide
+inputs, and nothing on other articles, so it runs in worker processes on a cold build and
+is skipped altogether for an article whose inputs did not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import SiteConfig
+from .diagnostics import ContentError, Diagnostic, Report
+from .model import Article, Topic
+from .parse import parse
+from .render import article_pages, make_environment, render
+from .sources import read_source
+from .translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+    article: Article | None  # None when the file could not be used
+    pages: dict[str, bytes]  # output path -> rendered page; empty when not rendered
+
+
+def load_article(path: Path, config: SiteConfig, report: Report) -> Article | None:
+    """Read, parse and translate (from the memory) one article; problems go to `report`."""
+    try:
+        parsed = parse(read_source(path, report), report)
+    except ContentError as exc:
+        report.error(path, exc.line, str(exc))
+        return None
+    return _translated(parsed.article, config, report)
+
+
+def _translated(article: Article, config: SiteConfig, report: Report) -> Article:
+    path = memory_path(config.translations_dir, article.slug)
+    try:
+        memory = load_memory(path, article.slug)
+    except MemoryFileError as exc:
+        report.error(path, exc.line, f"translation memory unreadable, left as is: {exc}")
+        return article
+    applied = apply_memory(article, memory)
+    for segment in applied.stale:
+        report.warning(path, 1, f"segment {segment.id} (article line {segment.line}): the Arabic changed "
+                                "since it was translated; the old translation is not used")
+    return applied.article
+
+
+class ArticleRenderer:
+    """Turns articles into their pages; one per process, so the templates load once."""
+
+    def __init__(self, config: SiteConfig, topics: dict[str, Topic]) -> None:
+        self.config = config
+        self.topics = topics
+        self.env = make_environment(config)
+
+    def pages(self, article: Article) -> dict[str, bytes]:
+        return {page.route.output_path: render(self.env, page)
+                for page in article_pages(self.config, self.topics, article)}
+
+    def outcome(self, path: Path) -> ArticleOutcome:
+        report = Report(stream=None, root=self.config.root)
+        article = load_article(path, self.config, report)
+        pages = self.pages(article) if article else {}
+        return ArticleOutcome(path, tuple(report.diagnostics), article, pages)
+
+
+_worker: ArticleRenderer | None = None
+
+
+def start_worker(config: SiteConfig, topics: dict[str, Topic]) -> None:
+    global _worker
+    _worker = ArticleRenderer(config, topics)
+
+
+def run_in_worker(path: Path) -> ArticleOutcome:
+    assert _worker is not None, "start_worker() runs first in each worker process"
+    return _worker.outcome(path)

@@ -1,0 +1,154 @@
+"""Incremental and deterministic builds: unchanged input is neither parsed nor rendered,
+unchanged bytes are not rewritten, a broken cache is never trusted, and the output does not
+depend on the cache, on parallelism or on the build's time."""
+
+import hashlib
+import pickle
+
+import pytest
+
+from generator import build as build_module
+from generator import pipeline
+from generator.diagnostics import Report
+
+ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
+
+
+def tree(site) -> dict[str, str]:
+    return {p.relative_to(site.output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.output.rglob("*")) if p.is_file()}
+
+
+def inodes(site) -> dict[str, int]:
+    return {p.relative_to(site.output).as_posix(): p.stat().st_ino for p in site.output.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts how many articles are parsed."""
+    calls = []
+    original = pipeline.load_article
+
+    def load_article(path, config, report):
+        calls.append(path.name)
+        return original(path, config, report)
+
+    monkeypatch.setattr(pipeline, "load_article", load_article)
+    return calls
+
+
+@pytest.fixture
+def three(site, capsys):
+    for n in range(1, 4):
+        site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
+    assert site.build(capsys)[0] == 0
+    return site
+
+
+def test_a_second_build_with_nothing_changed_does_nothing(three, capsys, counted):
+    before = inodes(three)
+    code, out, _ = three.build(capsys)
+    assert (code, counted) == (0, [])
+    assert out.strip().endswith("site is up to date")
+    assert inodes(three) == before
+
+
+def test_one_changed_article_is_the_only_one_parsed_and_rewritten(three, capsys, counted):
+    before_inodes, before = inodes(three), tree(three)
+    three.article("a2.txt", ARTICLE.format(day=2, n=2).replace("كان مثمرا", "كان صعبا"))
+    code, out, _ = three.build(capsys)
+    assert (code, counted) == (0, ["a2.txt"])
+    after, after_inodes = tree(three), inodes(three)
+    changed = sorted(p for p in after if after[p] != before[p])
+    assert changed == ["ar/articles/a2/index.html", "ar/articles/a2/parallel/index.html", "ar/feed.xml",
+                       "en/articles/a2/index.html", "en/articles/a2/parallel/index.html", "en/feed.xml"]
+    untouched = [p for p in after if after[p] == before[p]]
+    assert all(after_inodes[p] == before_inodes[p] for p in untouched)  # kept, not rewritten
+    assert "wrote 6 files" in out
+
+
+def test_a_removed_article_disappears_and_a_new_one_appears(three, capsys):
+    (three.root / "content" / "articles" / "a1.txt").unlink()
+    three.article("a4.txt", ARTICLE.format(day=4, n=4))
+    assert three.build(capsys)[0] == 0
+    articles = sorted(p.name for p in (three.output / "ar" / "articles").iterdir())
+    assert articles == ["a2", "a3", "a4"]
+    assert 'href="articles/a1/"' not in three.page("ar/")
+
+
+def test_a_changed_translation_memory_rerenders_its_article(three, capsys, counted):
+    from generator.translate.memory import memory_from_segments, memory_path, save_memory
+    import datetime as dt
+    from generator.pipeline import load_article
+    from generator.config import load_config
+
+    config = load_config(three.root)
+    article = load_article(three.root / "content" / "articles" / "a3.txt", config, Report(stream=None))
+    save_memory(memory_path(config.translations_dir, "a3"), memory_from_segments(
+        "a3", [(article.title, "News item number 3", "human", "")], dt.date(2026, 1, 1)))
+    counted.clear()
+    assert three.build(capsys)[0] == 0
+    assert counted == ["a3.txt"]
+    assert "News item number 3" in three.page("en/articles/a3/")
+    assert "News item number 3" in three.page("en/")
+
+
+def test_a_template_change_rebuilds_everything(three, capsys, counted):
+    base = three.root / "templates" / "base.html"
+    base.write_text(base.read_text().replace("<main id=\"content\">", "<main id=\"content\" class=\"x\">"))
+    assert three.build(capsys)[0] == 0
+    assert sorted(counted) == ["a1.txt", "a2.txt", "a3.txt"]
+    assert 'class="x"' in three.page("ar/articles/a1/")
+
+
+def test_warnings_are_reported_again_when_nothing_changed(site, capsys):
+    site.article("undated.txt", "عنوان\n\nنص الخبر.\n")
+    first = site.build(capsys)[2]
+    code, _, second = site.build(capsys, "--strict")
+    assert "warning: no date" in first and "warning: no date" in second
+    assert code == 1
+
+
+def test_a_corrupt_cache_is_reported_ignored_and_rebuilt(three, capsys):
+    expected = tree(three)
+    index = three.root / ".nashra-cache" / "index.pickle"
+    index.write_bytes(b"not a pickle")
+    code, _, err = three.build(capsys)
+    assert code == 0
+    assert ".nashra-cache/index.pickle:1: warning: build cache unreadable (UnpicklingError); ignored" in err
+    assert tree(three) == expected
+    assert pickle.loads(index.read_bytes())[0] == 1  # replaced by a good one after a full build
+
+
+def test_a_deleted_site_is_built_again_in_full(three, capsys):
+    import shutil
+    expected = tree(three)
+    shutil.rmtree(three.output)
+    assert three.build(capsys)[0] == 0
+    assert tree(three) == expected
+
+
+def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys, monkeypatch, tmp_path):
+    for n in range(1, 9):
+        site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
+    monkeypatch.setattr(build_module, "PARALLEL_THRESHOLD", 2)
+    build_module.build(site.root, Report(stream=None), jobs=2)
+    parallel = tree(site)
+    import shutil
+    shutil.rmtree(site.output)
+    shutil.rmtree(site.root / ".nashra-cache")
+    build_module.build(site.root, Report(stream=None), jobs=1)
+    assert tree(site) == parallel
+
+
+def test_source_date_epoch_sets_the_feed_time_and_nothing_else(site, capsys, monkeypatch):
+    site.article("a1.txt", ARTICLE.format(day=1, n=1))
+    site.build(capsys)
+    assert "<updated>2016-02-01T00:00:00Z</updated>" in site.page("ar/feed.xml")
+    plain = tree(site)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    import shutil
+    shutil.rmtree(site.root / ".nashra-cache")
+    site.build(capsys)
+    assert "<updated>2023-11-14T22:13:20Z</updated>" in site.page("ar/feed.xml")
+    assert {p for p, h in tree(site).items() if plain[p] != h} == {"ar/feed.xml", "en/feed.xml"}
