@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .build import BuildError, build
+from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
 from .model import Article, Segment
 from .parse import ParseResult, parse
@@ -28,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    build_cmd.add_argument("--translate", action="store_true",
+                           help="first machine-translate what the translation memory lacks (needs a model)")
     serve = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every change")
     serve.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
@@ -49,11 +52,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .serve import serve
 
         return serve(options.root, options.host, options.port)
-    return _build(options.root, strict=options.strict, quiet=options.quiet)
+    return _build(options.root, strict=options.strict, quiet=options.quiet, translate=options.translate)
 
 
-def _build(root: Path, *, strict: bool, quiet: bool) -> int:
+def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False) -> int:
     report = Report()
+    if translate:
+        try:
+            config = load_config(root)
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        from .translate.fill import run_translation
+
+        report.root = config.root
+        run_translation(config, report)
     try:
         result = build(root, report, strict=strict)
     except BuildError as exc:

@@ -17,6 +17,23 @@ CONFIG_NAME = "site.toml"
 
 
 @dataclass(frozen=True)
+class TranslateConfig:
+    """`[translate]`: the machine translation model and how to run it."""
+
+    model: Path | None = None  # a package folder or .argosmodel; else ARGOS_PACKAGES_DIR, XDG
+    beam_size: int = 2
+    batch_size: int = 32
+    max_decoding_length: int = 256
+    threads: int = 0  # CTranslate2 threads per batch; 0 lets it decide
+
+    def argos_options(self):
+        from .translate.argos import ArgosOptions
+
+        return ArgosOptions(beam_size=self.beam_size, batch_size=self.batch_size,
+                            max_decoding_length=self.max_decoding_length, intra_threads=self.threads)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     base_url: str  # always ends with "/"
@@ -28,6 +45,7 @@ class SiteConfig:
     templates_dir: Path
     output_dir: Path
     arabic_digits: bool = False  # show ٠١٢٣ rather than 0123 in dates and counts on Arabic pages
+    translate: TranslateConfig = TranslateConfig()
 
     @property
     def articles_dir(self) -> Path:
@@ -76,6 +94,15 @@ def _digits(value: Any) -> str:
     return value
 
 
+def _count(low: int, high: int) -> Callable[[Any], int]:
+    def validate(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}, got {value!r}")
+        return value
+
+    return validate
+
+
 def _relative_dir(value: Any) -> str:
     path = _text(value)
     if Path(path).is_absolute() or ".." in Path(path).parts:
@@ -94,6 +121,11 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.templates": ("templates", _relative_dir),
     "paths.output": ("site", _relative_dir),
     "display.digits": ("western", _digits),
+    "translate.model": ("", lambda v: v if v == "" else _text(v)),
+    "translate.beam_size": (2, _count(1, 16)),
+    "translate.batch_size": (32, _count(1, 1024)),
+    "translate.max_decoding_length": (256, _count(16, 4096)),
+    "translate.threads": (0, _count(0, 256)),
 }
 _TABLES = {key.split(".")[0] for key in _SCHEMA if "." in key}
 
@@ -161,6 +193,13 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
         templates_dir=root / values["paths.templates"],
         output_dir=root / values["paths.output"],
         arabic_digits=values["display.digits"] == "arabic-indic",
+        translate=TranslateConfig(
+            model=root / values["translate.model"] if values["translate.model"] else None,
+            beam_size=values["translate.beam_size"],
+            batch_size=values["translate.batch_size"],
+            max_decoding_length=values["translate.max_decoding_length"],
+            threads=values["translate.threads"],
+        ),
     )
 
 
