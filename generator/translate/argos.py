@@ -25,21 +25,21 @@ METADATA_FILE = "metadata.json"
 ARCHIVE_SUFFIX = ".argosmodel"
 
 BatchCallback = Callable[[int, int], None]
-"""Called after each batch with (sentences done, sentences to translate)."""
+"""Called after each translate_batch call with (sentences done, sentences to translate)."""
 
 
 @dataclass(frozen=True)
 class ArgosOptions:
     beam_size: int = 2
-    max_decoding_length: int = 256  # random or confused models can otherwise run on for long
-    batch_size: int = 32  # sentences per translate_batch call
-    inter_threads: int = 1
+    max_decoding_length: int = 256  # a confused model can otherwise repeat itself for long
+    batch_size: int = 32  # sentences per batch
+    inter_threads: int = 1  # batches translated in parallel
     intra_threads: int = 0  # 0: CTranslate2's default
     compute_type: str = "auto"
 
 
 def default_search_dirs() -> list[Path]:
-    """Where argostranslate itself installs packages: $ARGOS_PACKAGES_DIR, then the XDG data home."""
+    """Where argostranslate installs packages: $ARGOS_PACKAGES_DIR, then the XDG data home."""
     dirs = []
     if packages_dir := os.environ.get("ARGOS_PACKAGES_DIR"):
         dirs.append(Path(packages_dir))
@@ -82,10 +82,11 @@ def _package_in(place: Path, from_code: str, to_code: str, cache_dir: Path) -> P
         candidates = sorted(child for child in place.iterdir() if (child / METADATA_FILE).is_file())
     else:
         return None
-    matching = [path for path in candidates if _translates(read_metadata(path), from_code, to_code)]
+    metadata = {path: read_metadata(path) for path in candidates}
+    matching = [path for path in candidates if _translates(metadata[path], from_code, to_code)]
     if not matching:
         return None
-    return max(matching, key=lambda path: _version_key(read_metadata(path).get("package_version")))
+    return max(matching, key=lambda path: _version_key(metadata[path].get("package_version")))
 
 
 def read_metadata(package_dir: Path) -> dict[str, Any]:
@@ -207,26 +208,29 @@ class ArgosTranslator:
         """One translation per sentence, in input order; blank sentences give "" unread."""
         report = on_batch or self._on_batch
         translations = [""] * len(sentences)
-        pending = [
-            (index, tokens)
-            for index, sentence in enumerate(sentences)
-            if sentence.strip() and (tokens := self._tokenizer.encode(sentence.strip(), out_type=str))
-        ]
+        pending: list[tuple[int, list[str]]] = []  # (position in the input, source tokens)
+        for index, sentence in enumerate(sentences):
+            if tokens := self._tokenizer.encode(sentence.strip(), out_type=str):
+                pending.append((index, tokens))
         # Sentences of similar length share a batch, so little of each batch is padding.
         pending.sort(key=lambda item: len(item[1]))
+        # Each call carries one batch per worker: CTranslate2 splits it by max_batch_size and
+        # translates the parts in parallel when inter_threads > 1.
+        per_call = self.options.batch_size * self.options.inter_threads
         done = 0
-        for batch in _chunks(pending, self.options.batch_size):
-            for (index, _), tokens in zip(batch, self._translate_batch([tokens for _, tokens in batch])):
-                translations[index] = self._tokenizer.decode(tokens)
-            done += len(batch)
+        for call in _chunks(pending, per_call):
+            outputs = self._translate_batch([tokens for _, tokens in call])
+            for (index, _), output in zip(call, outputs, strict=True):
+                translations[index] = self._tokenizer.decode(output)
+            done += len(call)
             if report:
                 report(done, len(pending))
         return translations
 
-    def _translate_batch(self, batch: list[list[str]]) -> list[list[str]]:
-        prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
+    def _translate_batch(self, sources: list[list[str]]) -> list[list[str]]:
+        prefix = [[self._target_prefix]] * len(sources) if self._target_prefix else None
         results = self._model.translate_batch(
-            batch,
+            sources,
             target_prefix=prefix,
             beam_size=self.options.beam_size,
             max_decoding_length=self.options.max_decoding_length,

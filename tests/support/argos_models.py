@@ -54,7 +54,6 @@ ENGLISH_WORDS = (
     "caused damage crops delegation visit several provinces investigation accident ongoing"
 ).split()
 
-CLOCK=None
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويةءأإى"
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -83,18 +82,28 @@ class ModelShape:
     d_model: int
     ffn: int
     vocab_size: int  # asked of SentencePiece, which may give fewer on a small text
-    eos_bias: float  # added to the end-of-sentence logit: higher means shorter outputs
+    # Added to the end-of-sentence logit, which rises with the output's length (see
+    # _decoder_positions): the lower, the longer the outputs.
+    eos_bias: float
     # Scales the decoder's attention to the source: with plain random weights every
     # input gets nearly the same output.
     source_attention_gain: float
     quantization: str | None
 
 
-TINY = ModelShape(layers=(2, 2), heads=4, d_model=64, ffn=128, vocab_size=400, eos_bias=4.0,
+TINY = ModelShape(layers=(2, 2), heads=4, d_model=64, ffn=128, vocab_size=400, eos_bias=-5.0,
                   source_attention_gain=4.0, quantization=None)
-# Transformer-base, the shape of the real Argos ar->en model.
-BASE = ModelShape(layers=(6, 6), heads=8, d_model=512, ffn=2048, vocab_size=32000, eos_bias=4.0,
+# Transformer-base, the shape of the real Argos ar->en model. Outputs run to about 40 tokens,
+# as long as the news sentences' inputs.
+BASE = ModelShape(layers=(6, 6), heads=8, d_model=512, ffn=2048, vocab_size=32000, eos_bias=-6.0,
                   source_attention_gain=4.0, quantization="int8")
+
+
+# The decoder's clock (see _decoder_positions) and how strongly </s> reads it.
+CLOCK_DIMENSION = 0
+CLOCK_RATE = 0.5
+CLOCK_TO_EOS = 8.0
+MAX_POSITIONS = 1024
 
 
 def build_tiny_package(dest_dir: Path, *, seed: int = 0) -> Path:
@@ -123,7 +132,9 @@ def _pseudo_word(letters: str, rng: random.Random) -> str:
     return "".join(rng.choices(letters, k=rng.randint(3, 9)))
 
 
-def _build_package(dest_dir: Path, name: str, shape: ModelShape, text: list[str], *, seed: int) -> Path:
+def _build_package(
+    dest_dir: Path, name: str, shape: ModelShape, text: list[str], *, seed: int
+) -> Path:
     folder = dest_dir / name
     if folder.exists():
         shutil.rmtree(folder)
@@ -177,7 +188,7 @@ def _vocabulary(sp_model: bytes) -> list[str]:
 
 
 def _random_transformer(
-    shape: ModelShape, vocab: int, eos_id: int, rng: np.random.Generator
+    shape: ModelShape, vocab_size: int, eos_id: int, rng: np.random.Generator
 ) -> ctranslate2.specs.TransformerSpec:
     spec = ctranslate2.specs.TransformerSpec.from_config(shape.layers, shape.heads)
     d = shape.d_model
@@ -198,7 +209,7 @@ def _random_transformer(
         linear(ffn.linear_0, shape.ffn, d)
         linear(ffn.linear_1, d, shape.ffn)
 
-    spec.encoder.embeddings[0].weight = weight(vocab, d)
+    spec.encoder.embeddings[0].weight = weight(vocab_size, d)
     for layer in spec.encoder.layer:
         norm(layer.self_attention.layer_norm)
         linear(layer.self_attention.linear[0], 3 * d, d)  # fused query, key, value
@@ -206,7 +217,7 @@ def _random_transformer(
         feed_forward(layer.ffn)
     norm(spec.encoder.layer_norm)
 
-    spec.decoder.embeddings.weight = weight(vocab, d)
+    spec.decoder.embeddings.weight = weight(vocab_size, d)
     for layer in spec.decoder.layer:
         norm(layer.self_attention.layer_norm)
         linear(layer.self_attention.linear[0], 3 * d, d)
@@ -217,22 +228,28 @@ def _random_transformer(
         linear(layer.attention.linear[2], d, d, shape.source_attention_gain)
         feed_forward(layer.ffn)
     norm(spec.decoder.layer_norm)
-    spec.decoder.projection.weight = weight(vocab, d)
-    bias = np.zeros(vocab, dtype=np.float32)
-    bias[eos_id] = shape.eos_bias  # random weights rarely pick </s>: without this, outputs run long
-    spec.decoder.projection.bias = bias
-    if CLOCK:
-        rate, c = CLOCK
-        pos = np.arange(1024, dtype=np.float32)[:, None]
-        div = np.exp(np.arange(0, d, 2, dtype=np.float32) * -(np.log(10000.0) / d))
-        pe = np.zeros((1024, d), dtype=np.float32)
-        pe[:, 0::2] = np.sin(pos * div)
-        pe[:, 1::2] = np.cos(pos * div)
-        pe[:, 0] = rate * pos[:, 0]
-        spec.decoder.position_encodings.encodings = pe
-        spec.decoder.projection.weight[eos_id] = 0
-        spec.decoder.projection.weight[eos_id, 0] = c
+    spec.decoder.position_encodings.encodings = _decoder_positions(d)
+    spec.decoder.projection.weight = weight(vocab_size, d)
+    # </s> reads only the clock, so every output ends after a bounded number of tokens.
+    spec.decoder.projection.weight[eos_id] = 0
+    spec.decoder.projection.weight[eos_id, CLOCK_DIMENSION] = CLOCK_TO_EOS
+    spec.decoder.projection.bias = np.zeros(vocab_size, dtype=np.float32)
+    spec.decoder.projection.bias[eos_id] = shape.eos_bias
     return spec
+
+
+def _decoder_positions(d_model: int) -> np.ndarray:
+    """Sinusoidal position encodings, but one dimension is a clock that grows with the position.
+
+    Random weights otherwise almost never choose </s>, and some outputs run to the length limit.
+    """
+    positions = np.arange(MAX_POSITIONS, dtype=np.float32)[:, None]
+    frequencies = np.exp(np.arange(0, d_model, 2, dtype=np.float32) * -(np.log(10000.0) / d_model))
+    encodings = np.empty((MAX_POSITIONS, d_model), dtype=np.float32)
+    encodings[:, 0::2] = np.sin(positions * frequencies)
+    encodings[:, 1::2] = np.cos(positions * frequencies)
+    encodings[:, CLOCK_DIMENSION] = CLOCK_RATE * positions[:, 0]
+    return encodings
 
 
 def _zip_folder(folder: Path) -> Path:
