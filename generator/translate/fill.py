@@ -139,8 +139,8 @@ def _position(segment_id: str) -> tuple:
 class Progress:
     """A progress bar on a terminal; plain log lines (every 10%) anywhere else."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
         self.tty = stream.isatty()
         self.started = time.monotonic()
         self.logged = -1
@@ -165,8 +165,9 @@ def no_model_message(error: ModelNotFound) -> str:
 
 
 
-def run_translation(config: SiteConfig, report: Report, stream: TextIO = sys.stderr) -> FillResult | None:
+def run_translation(config: SiteConfig, report: Report, stream: TextIO | None = None) -> FillResult | None:
     """Translate what the memory lacks; None when there is no model (the build goes on)."""
+    stream = stream or sys.stderr
     from .argos import ArgosTranslator, find_package  # CTranslate2 is loaded only when translating
 
     work = pending_work(config, report)
