@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: site test serve golden clean
 
@@ -12,10 +13,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# axe-core, injected into pages by tests/browser. Without npm those checks are skipped
+# (CI installs npm first: .ci/install-system-deps).
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tests/browser && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/axe-core/axe.min.js; \
+	else \
+		echo "npm not found: the accessibility checks in tests/browser will be skipped"; \
+	fi
+
 site: $(STAMP)
 	$(BIN)/build-site
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -26,4 +36,4 @@ golden: $(STAMP)
 	NASHRA_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* $(VENV) tests/browser/node_modules tests/artifacts

@@ -28,6 +28,7 @@ from .library import Library, assemble
 from .model import Article, Topic
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
+from .search import build_index
 from .sources import discover
 from .translate.memory import memory_path
 from .write import OutputError, StagingWriter
@@ -148,6 +149,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
         for route, path in asset_files(config):
             if not writer.keep(route.output_path):  # kept only when the templates did not change
                 writer.copy(route.output_path, path)
+        build_index(writer, config, report)
     except TemplateFailure as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc

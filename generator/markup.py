@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .filters import isolate
 from .model import Article, Paragraph, Provenance, Segment
 
-UNTRANSLATED_NOTE = Markup('<span class="untranslated-note">Not yet translated: Arabic original</span>')
+UNTRANSLATED_NOTE = Markup('<span class="untranslated-note" data-pagefind-ignore>Not yet translated: Arabic original</span>')
 
 
 class ArticleMarkup:

@@ -242,8 +242,10 @@ def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
         feed.update(articles=views[:FEED_SIZE], updated=_feed_updated(library))
         pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, tuple(map(_feed_entry, newest))))
         pages.extend(_index_pages(config, library, lang))
+        search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
+        pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
     routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]
-    routes += [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("home", "feed")]
+    routes += [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("home", "feed", "search")]
     sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
     sitemap["pages"] = routes
     sitemap["dates"] = {a.slug: a.date for a in library.articles}

@@ -53,6 +53,7 @@ _URLS = {
     "topic": _in_lang("topics/{slug}/"),
     "speakers": _in_lang("speakers/"),
     "speaker": _in_lang("speakers/{slug}/"),
+    "search": _in_lang("search/"),
     "feed": _in_lang("feed.xml"),
     "sitemap": lambda route: "sitemap.xml",
     "robots": lambda route: "robots.txt",

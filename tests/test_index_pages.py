@@ -76,5 +76,5 @@ def test_topic_pages_pair_in_both_languages_and_articles_link_to_them(pages):
     assert 'hreflang="ar" href="https://example.org/digest/ar/topics/ceasefire/"' in topic
     assert 'href="../../articles/newer/"' in topic and "older" not in topic
     article_page = pages["en/articles/newer/"]
-    assert 'href="../../topics/ceasefire/">Ceasefire</a>' in article_page
-    assert 'href="../../speakers/sergey-lavrov/">Sergey Lavrov</a>' in article_page
+    assert 'href="../../topics/ceasefire/" data-pagefind-filter="topic">Ceasefire</a>' in article_page
+    assert 'href="../../speakers/sergey-lavrov/" data-pagefind-filter="speaker">Sergey Lavrov</a>' in article_page

@@ -1,0 +1,69 @@
+"""Full-text search: a Pagefind index of the staged pages, staged in turn as `pagefind/`.
+
+Pagefind reads each page's `<html lang>` and builds one index per language, with Snowball
+stemming for Arabic as for English (`إرهاب` finds `الإرهاب`); a search page loads only the
+index of its own language. Only elements marked `data-pagefind-body` (the article text) are
+indexed, so the homes, the parallel view and the search pages never show up as results.
+Filters come from `data-pagefind-filter` attributes (`templates/_search.html`). Result URLs
+are root-relative (`/ar/articles/x/`); the search page prefixes them with the site root it
+finds from its own address, so one build searches correctly under any base path.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .config import SiteConfig
+from .diagnostics import Report
+from .write import StagingWriter
+
+BUNDLE_DIR = "pagefind"  # templates/search.html loads pagefind/pagefind-ui.js and .css
+_TIMEOUT_SECONDS = 300
+
+
+def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> None:
+    """Index the staged pages and stage Pagefind's bundle; without Pagefind, warn and skip.
+
+    Pagefind writes into a folder of its own, and the bundle goes through the writer like
+    any page: the staging folder may hold hard links into the live site, which must never
+    be written through, and files the writer was not given are dropped at publish.
+    """
+    executable = _pagefind_executable()
+    if executable is None:
+        report.warning(None, 1, "search index not built: Pagefind is not installed "
+                                "(pip install 'pagefind[bin]'); the search pages will find nothing")
+        return
+    with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
+        command = [str(executable), "--site", str(writer.staging), "--output-path", bundle]
+        try:
+            # From the site's folder: a pagefind.yml there applies, wherever the build started.
+            done = subprocess.run(command, cwd=config.root, capture_output=True, text=True,
+                                  timeout=_TIMEOUT_SECONDS, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            report.error(None, 1, f"search index not built: {exc}")
+            return
+        if done.returncode != 0:
+            output = (done.stdout + done.stderr).strip().splitlines()
+            report.error(None, 1, f"search index not built: Pagefind exited with {done.returncode}: "
+                                  + " | ".join(output[-5:]))
+            return
+        for path in sorted(Path(bundle).rglob("*")):
+            if path.is_file():
+                _stage(writer, f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+
+
+def _stage(writer: StagingWriter, relative_path: str, data: bytes) -> None:
+    """Keep the previous build's file when its bytes are the same, as for pages."""
+    previous = writer.staging / relative_path
+    if not (previous.is_file() and previous.read_bytes() == data and writer.keep(relative_path)):
+        writer.write(relative_path, data)
+
+
+def _pagefind_executable() -> Path | None:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    return get_executable()

@@ -1,0 +1,212 @@
+"""The bundled site as a reader gets it: built from the repository's own content, templates and
+site.toml under a project sub-path, served over HTTP on 127.0.0.1, read by headless Chromium.
+
+The tools come from the machine (Debian's chromium and chromium-driver, a Java runtime) and
+from tests/browser/node_modules (axe-core): `.ci/install-system-deps` and `make test` install
+them. Without a tool the tests that need it are skipped, except in CI (CI=true), where a
+missing tool fails them.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import os
+import shutil
+import threading
+import tomllib
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from generator.cli import main
+from tests.conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
+SUB_PATH = "/nashra/"  # a GitHub Pages project site: https://<user>.github.io/nashra/
+SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
+WIDE, NARROW = (1280, 900), (400, 800)
+# Flags that keep Chromium off the network: the only server it may reach is ours.
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+# Every kind of page, by name (also the screenshot's file name): its URL under the site, and
+# for the search pages a word of the sample to search for.
+PAGES = {
+    "root": ("", None),
+    "home-ar": ("ar/", None),
+    "home-en": ("en/", None),
+    "article-ar": (f"ar/articles/{SLUG}/", None),
+    "article-en": (f"en/articles/{SLUG}/", None),
+    "parallel-ar": (f"ar/articles/{SLUG}/parallel/", None),
+    "parallel-en": (f"en/articles/{SLUG}/parallel/", None),
+    "search-ar": ("ar/search/", "لافروف"),
+    "search-en": ("en/search/", "Lavrov"),
+    "speakers-ar": ("ar/speakers/", None),
+    "topics-en": ("en/topics/", None),
+    "not-found": ("ar/articles/no-such-story/", None),  # GitHub Pages answers with 404.html
+}
+
+
+def require(available: bool, what: str) -> None:
+    """Skip a test whose tool is missing, but fail it in CI, which must have every tool."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is missing; CI installs it with .ci/install-system-deps and make test")
+    pytest.skip(f"{what} is missing (see .ci/install-system-deps)")
+
+
+@dataclass(frozen=True)
+class PublishedSite:
+    output: Path  # the built site/ folder
+    base_url: str  # where it is served: http://127.0.0.1:<port>/nashra/
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+class _GitHubPagesHandler(SimpleHTTPRequestHandler):
+    """Static files, with the site's 404.html as the body of every 404, as GitHub Pages does."""
+
+    not_found_page: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != HTTPStatus.NOT_FOUND or not self.not_found_page.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found_page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> PublishedSite:
+    """The repository's site, built with base_url under SUB_PATH and served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("published")
+    document_root = root / "www"
+    output = document_root / SUB_PATH.strip("/")
+    handler = type("Handler", (_GitHubPagesHandler,), {"not_found_page": output / "404.html"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(document_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+
+    try:
+        settings = tomllib.loads((REPO / "site.toml").read_text(encoding="utf-8"))
+        paths = settings.setdefault("paths", {})
+        for name, default in (("content", "content"), ("templates", "templates")):
+            shutil.copytree(REPO / paths.get(name, default), root / paths.get(name, default))
+        settings["base_url"] = base_url
+        paths["output"] = output.relative_to(root).as_posix()
+        (root / "site.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
+        assert main(["build", "--root", str(root), "--strict", "--quiet"]) == 0
+        yield PublishedSite(output, base_url)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Browser:
+    """Headless Chromium through Selenium, with what the tests ask of a page."""
+
+    def __init__(self, driver) -> None:
+        self.driver = driver
+
+    def open(self, url: str, size: tuple[int, int] = WIDE, color_scheme: str = "light") -> None:
+        self.console_messages()  # forget what earlier pages logged
+        self.driver.set_window_size(*size)
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                    {"features": [{"name": "prefers-color-scheme", "value": color_scheme}]})
+        self.driver.get(url)
+
+    def search(self, words: str) -> list[str]:
+        """Type into Pagefind's search box; the result links, once they are shown."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        box = WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+        box.clear()
+        box.send_keys(words)
+        # Done: the list of results is shown (not "Searching for ..."), its message names these
+        # words (not the previous search's), and no result is still loading.
+        WebDriverWait(self.driver, 10).until(lambda d: d.execute_script(
+            "const message = document.querySelector('.pagefind-ui__message');"
+            "return !!message && message.textContent.includes(arguments[0])"
+            " && !!document.querySelector('.pagefind-ui__results')"
+            " && !document.querySelector('.pagefind-ui__result.pagefind-ui__loading');", words))
+        return [link.get_attribute("href") for link in
+                self.driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+
+    def follow(self, selector: str) -> str:
+        """Click the link that `selector` finds; the address it leads to, once loaded."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        link = self.driver.find_element(By.CSS_SELECTOR, selector)
+        target = link.get_attribute("href")
+        link.click()
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.current_url == target and d.execute_script("return document.readyState") == "complete")
+        return target
+
+    def run(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    def console_messages(self) -> list[dict]:
+        """What the page logged since the last call: errors, warnings, failed requests."""
+        return self.driver.get_log("browser")
+
+    def axe_violations(self) -> list[dict]:
+        """axe-core's accessibility violations on the current page."""
+        self.run(AXE.read_text(encoding="utf-8"))
+        return self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations));")
+
+    def screenshot(self, name: str) -> Path:
+        """The whole page as tests/artifacts/screenshots/<name>.png: the viewport is stretched
+        to the page's height (Chromium's captureBeyondViewport shifts right-to-left pages)."""
+        width, height = self.run("return [window.innerWidth, document.documentElement.scrollHeight];")
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {})
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory) -> Browser:
+    require(CHROMIUM.is_file() and CHROMEDRIVER.is_file(), f"Chromium ({CHROMIUM}, {CHROMEDRIVER})")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        require(False, "Selenium (pip install -e '.[test]')")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)  # with both paths given, Selenium Manager never runs
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield Browser(driver)
+    driver.quit()

@@ -1,0 +1,65 @@
+"""Layout as a reader sees it: Arabic runs right to left, the parallel view keeps each Arabic
+sentence group level with its English one, and the language switch leads to the twin page."""
+
+import pytest
+
+from tests.browser.conftest import NARROW, SLUG, WIDE
+
+# The left and right edges of the article's content box and of its title's first line.
+EDGES = """
+const main = document.querySelector("main"), style = getComputedStyle(main);
+const box = main.getBoundingClientRect();
+const title = document.createRange();
+title.selectNodeContents(document.querySelector("h1"));
+const line = title.getClientRects()[0];
+return {direction: getComputedStyle(document.querySelector("h1")).direction,
+        contentLeft: box.left + parseFloat(style.paddingLeft), contentRight: box.right - parseFloat(style.paddingRight),
+        titleLeft: line.left, titleRight: line.right};
+"""
+
+# For each row of the parallel view: the boxes of its Arabic and English cells' first blocks.
+ROWS = """
+return [...document.querySelectorAll(".parallel-row")].map(row => {
+  const [ar, en] = ["ar", "en"].map(lang => row.querySelector(`.col[lang=${lang}]`).firstElementChild.getBoundingClientRect());
+  return {id: row.id, ar: {top: ar.top, bottom: ar.bottom, left: ar.left}, en: {top: en.top, right: en.right}};
+});
+"""
+
+
+def test_arabic_article_is_laid_out_right_to_left(browser, published_site):
+    browser.open(published_site.url(f"ar/articles/{SLUG}/"))
+    edges = browser.run(EDGES)
+    assert edges["direction"] == "rtl"
+    assert abs(edges["titleRight"] - edges["contentRight"]) < 2
+
+
+def test_english_article_is_laid_out_left_to_right(browser, published_site):
+    browser.open(published_site.url(f"en/articles/{SLUG}/"))
+    edges = browser.run(EDGES)
+    assert edges["direction"] == "ltr"
+    assert abs(edges["titleLeft"] - edges["contentLeft"]) < 2
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_parallel_view_sets_each_arabic_row_level_with_its_english_on_a_wide_screen(browser, published_site, lang):
+    browser.open(published_site.url(f"{lang}/articles/{SLUG}/parallel/"), WIDE)
+    rows = browser.run(ROWS)
+    assert len(rows) > 20
+    for row in rows:
+        assert abs(row["ar"]["top"] - row["en"]["top"]) < 1, row
+        # The Arabic column comes first in the page's direction: on the right of an Arabic page.
+        assert (row["ar"]["left"] > row["en"]["right"]) == (lang == "ar"), row
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_parallel_view_stacks_the_languages_on_a_narrow_screen(browser, published_site, lang):
+    browser.open(published_site.url(f"{lang}/articles/{SLUG}/parallel/"), NARROW)
+    for row in browser.run(ROWS):
+        assert row["en"]["top"] >= row["ar"]["bottom"], row
+
+
+def test_language_switch_leads_to_the_same_article_in_the_other_language(browser, published_site):
+    browser.open(published_site.url(f"ar/articles/{SLUG}/"))
+    for lang in ("en", "ar"):
+        assert browser.follow(".language-switch") == published_site.url(f"{lang}/articles/{SLUG}/")
+        assert browser.run("return document.documentElement.lang") == lang

@@ -1,0 +1,45 @@
+"""Search (Pagefind, built with the site): each language searches its own articles, Arabic
+words are found in their other forms, filters are offered, and all of it works with the
+site under a project sub-path."""
+
+import pytest
+
+from tests.browser.conftest import SLUG
+
+FILTERS = """
+return [...document.querySelectorAll(".pagefind-ui__filter-block")].map(block => [
+  block.querySelector(".pagefind-ui__filter-name").textContent.trim(),
+  [...block.querySelectorAll(".pagefind-ui__filter-checkbox")].map(box => box.value)]);
+"""
+
+
+@pytest.mark.parametrize("lang, word", [("ar", "لافروف"), ("en", "Lavrov")])
+def test_search_finds_the_article_in_the_pages_language(browser, published_site, lang, word):
+    browser.open(published_site.url(f"{lang}/search/"))
+    article = published_site.url(f"{lang}/articles/{SLUG}/")
+    assert browser.search(word) == [article]
+    assert browser.follow(".pagefind-ui__result-link") == article
+
+
+@pytest.mark.parametrize("lang, word", [("ar", "Lavrov"), ("en", "لافروف")])
+def test_search_does_not_mix_the_languages(browser, published_site, lang, word):
+    browser.open(published_site.url(f"{lang}/search/"))
+    assert browser.search(word) == []
+
+
+def test_arabic_search_finds_words_in_their_other_forms(browser, published_site):
+    # The article only has الإرهاب ("the terrorism") and الحكومة ("the government"): Pagefind's
+    # Arabic stemmer, not its prefix matching, finds them from the bare words and the plural.
+    browser.open(published_site.url("ar/search/"))
+    for stem in ("إرهاب", "حكومة", "الحكومات"):
+        assert browser.search(stem) == [published_site.url(f"ar/articles/{SLUG}/")], stem
+
+
+@pytest.mark.parametrize("lang, word, agency, year", [("ar", "لافروف", "الوكالة", "السنة"), ("en", "Lavrov", "Agency", "Year")])
+def test_filter_panel_offers_agency_and_year_named_in_the_pages_language(
+        browser, published_site, lang, word, agency, year):
+    browser.open(published_site.url(f"{lang}/search/"))
+    browser.search(word)
+    filters = dict(browser.run(FILTERS))
+    assert filters[agency] == ["سانا" if lang == "ar" else "SANA"]
+    assert filters[year] == ["2016"]

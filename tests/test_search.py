@@ -1,0 +1,93 @@
+"""The search index: Pagefind indexes the article pages of each language, filters are named
+in the page's language, a site still builds without Pagefind, and a failing Pagefind is an
+error. (Searching itself is checked in a browser: tests/browser/test_search.py.)"""
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from generator.config import load_config
+from generator.diagnostics import Report
+from generator.library import assemble
+from generator.model import Person, Topic, TopicAssignment
+from generator.parse import parse
+from generator.render import make_environment, plan, render
+from generator.sources import read_source
+from tests.conftest import REPO, SAMPLE
+
+SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
+
+
+def sample_site(site):
+    site.article(SAMPLE.name, SAMPLE.read_bytes())
+    shutil.copy(REPO / "content" / "translations" / f"{SLUG}.toml", site.root / "content" / "translations")
+    return site
+
+
+def test_each_language_has_an_index_of_its_articles_only(site, capsys):
+    assert sample_site(site).build(capsys, "--strict")[0] == 0
+    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # One article in each language: homes, parallel views, index and search pages are left out.
+    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {"ar": 1, "en": 1}
+
+
+def test_article_text_is_marked_for_the_index_and_its_links_and_notices_are_not(site, capsys):
+    assert sample_site(site).build(capsys, "--strict")[0] == 0
+    page = site.page(f"en/articles/{SLUG}/")
+    assert '<article class="article" data-pagefind-body>' in page
+    assert '<a class="parallel-link" data-pagefind-ignore' in page
+
+
+def test_agency_and_year_are_filters_named_in_the_pages_language(site, capsys):
+    assert sample_site(site).build(capsys, "--strict")[0] == 0
+    arabic, english = (site.page(f"{lang}/articles/{SLUG}/") for lang in ("ar", "en"))
+    assert 'data-pagefind-filter="الوكالة:سانا"' in arabic and 'data-pagefind-filter="السنة:2016"' in arabic
+    assert 'data-pagefind-filter="agency:SANA"' in english and 'data-pagefind-filter="year:2016"' in english
+
+
+def test_speakers_and_topics_are_filters_named_in_the_pages_language(site, tmp_path):
+    path = tmp_path / "truce.txt"
+    path.write_text("+++\ndate = 2016-02-12\n+++\nعنوان\n\nدمشق-سانا أكد لافروف أن الهدنة ممكنة.\n", encoding="utf-8")
+    article = parse(read_source(path, Report(stream=None)), Report(stream=None)).article
+    lavrov = Person("sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov", "", "")
+    article = replace(article, people=(lavrov,), topics=(TopicAssignment("ceasefire", 3.0, ()),))
+    library = assemble([article], Report(stream=None), {"ceasefire": Topic("ceasefire", "وقف إطلاق النار", "Ceasefire")})
+    config = load_config(site.root)
+    pages = {p.route.url: render(make_environment(config), p).decode() for p in plan(library, config)}
+    arabic, english = pages["ar/articles/truce/"], pages["en/articles/truce/"]
+    assert 'data-pagefind-filter="المتحدث">سيرغي لافروف</a>' in arabic
+    assert 'data-pagefind-filter="الموضوع">وقف إطلاق النار</a>' in arabic
+    assert 'data-pagefind-filter="speaker">Sergey Lavrov</a>' in english
+    assert 'data-pagefind-filter="topic">Ceasefire</a>' in english
+
+
+def test_without_pagefind_the_site_builds_with_one_warning_and_no_index(site, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pagefind.service", None)  # makes the import fail
+    code, _, err = sample_site(site).build(capsys)
+    assert code == 0
+    assert err.splitlines() == [("warning: search index not built: Pagefind is not installed "
+                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")]
+    assert (site.output / "ar" / "search" / "index.html").is_file()
+    assert not (site.output / "pagefind").exists()
+
+
+def test_a_failing_pagefind_fails_the_build_with_its_exit_status(site, capsys, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))
+    code, _, err = sample_site(site).build(capsys, "--strict")
+    assert code == 1
+    assert "error: search index not built: Pagefind exited with 1" in err
+
+
+def test_an_unchanged_index_is_kept_and_a_changed_one_replaced(site, capsys):
+    sample_site(site).build(capsys)
+    bundle = site.output / "pagefind"
+    before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    site.article("2016-02-14-x.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
+    assert site.build(capsys)[0] == 0
+    after = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+    assert before[Path("pagefind-ui.js")] == after[Path("pagefind-ui.js")]  # kept: a hard link, not rewritten
+    assert json.loads((bundle / "pagefind-entry.json").read_text())["languages"]["ar"]["page_count"] == 2
+    stale = [name for name in before if name not in after]
+    assert stale and not any((bundle / name).exists() for name in stale)  # the old index files are gone
