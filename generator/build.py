@@ -28,7 +28,7 @@ from .library import Library, assemble
 from .model import Article, Topic
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
-from .search import build_index
+from .search import build_index, keep_previous_index
 from .sources import discover
 from .translate.memory import memory_path
 from .write import OutputError, StagingWriter
@@ -52,7 +52,7 @@ class BuildResult:
 
 def _site_key(config: SiteConfig) -> str:
     """Everything every page depends on: Nashra itself, the config, templates and data."""
-    parts = [__version__.encode(), repr(config).encode()]
+    parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
     for folder in (config.templates_dir,):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
@@ -83,14 +83,17 @@ def _process(paths: list[Path], config: SiteConfig, topics: dict[str, Topic], jo
 
 
 def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None,
-          jobs: int | None = None) -> BuildResult:
-    """Build the site at `root`; `base_url` overrides the configured one (the preview's)."""
+          jobs: int | None = None, search: bool | None = None) -> BuildResult:
+    """Build the site at `root`; `base_url` overrides the configured one (the preview's) and
+    `search` the configured `[search] enabled`."""
     try:
         config = load_config(root)
     except ConfigError as exc:
         raise BuildError(str(exc)) from exc
     if base_url:
         config = replace(config, base_url=base_url)
+    if search is not None:
+        config = replace(config, search=search)
     report.root = config.root
     jobs = jobs or os.cpu_count() or 1
     topics: dict[str, Topic] = {}
@@ -149,7 +152,10 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
         for route, path in asset_files(config):
             if not writer.keep(route.output_path):  # kept only when the templates did not change
                 writer.copy(route.output_path, path)
-        build_index(writer, config, report)
+        if config.search:
+            build_index(writer, config, report)
+        else:
+            keep_previous_index(writer)
     except TemplateFailure as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc

@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--search", action="store_true", help="also rebuild the search index on every change")
     inspect = commands.add_parser("inspect", help="print how one article file is parsed")
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "serve":
         from .serve import serve
 
-        return serve(options.root, options.host, options.port)
+        return serve(options.root, options.host, options.port, options.search)
     return _build(options.root, strict=options.strict, quiet=options.quiet, translate=options.translate)
 
 

@@ -46,6 +46,7 @@ class SiteConfig:
     output_dir: Path
     arabic_digits: bool = False  # show ٠١٢٣ rather than 0123 in dates and counts on Arabic pages
     translate: TranslateConfig = TranslateConfig()
+    search: bool = True  # build the Pagefind index (the slowest part of a build after translation)
 
     @property
     def articles_dir(self) -> Path:
@@ -88,6 +89,10 @@ def _base_url(value: Any) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _fail(problem: str, value: Any) -> Any:
+    raise ValueError(f"{problem}, got {value!r}")
+
+
 def _digits(value: Any) -> str:
     if value not in ("western", "arabic-indic"):
         raise ValueError(f'must be "western" or "arabic-indic", got {value!r}')
@@ -121,6 +126,7 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.templates": ("templates", _relative_dir),
     "paths.output": ("site", _relative_dir),
     "display.digits": ("western", _digits),
+    "search.enabled": (True, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "translate.model": ("", lambda v: v if v == "" else _text(v)),
     "translate.beam_size": (2, _count(1, 16)),
     "translate.batch_size": (32, _count(1, 1024)),
@@ -193,6 +199,7 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
         templates_dir=root / values["paths.templates"],
         output_dir=root / values["paths.output"],
         arabic_digits=values["display.digits"] == "arabic-indic",
+        search=values["search.enabled"],
         translate=TranslateConfig(
             model=root / values["translate.model"] if values["translate.model"] else None,
             beam_size=values["translate.beam_size"],

@@ -20,6 +20,7 @@ from .diagnostics import Report
 from .write import StagingWriter
 
 BUNDLE_DIR = "pagefind"  # templates/search.html loads pagefind/pagefind-ui.js and .css
+ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
 _TIMEOUT_SECONDS = 300
 
 
@@ -36,7 +37,9 @@ def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> No
                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")
         return
     with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
-        command = [str(executable), "--site", str(writer.staging), "--output-path", bundle]
+        # Only article pages hold indexed text: reading the others is wasted time.
+        command = [str(executable), "--site", str(writer.staging), "--output-path", bundle,
+                   "--glob", ARTICLE_PAGES]
         try:
             # From the site's folder: a pagefind.yml there applies, wherever the build started.
             done = subprocess.run(command, cwd=config.root, capture_output=True, text=True,
@@ -52,6 +55,15 @@ def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> No
         for path in sorted(Path(bundle).rglob("*")):
             if path.is_file():
                 _stage(writer, f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+
+
+def keep_previous_index(writer: StagingWriter) -> None:
+    """A build without indexing (the preview's) keeps the last index rather than none."""
+    previous = writer.staging / BUNDLE_DIR
+    if previous.is_dir():
+        for path in sorted(previous.rglob("*")):
+            if path.is_file():
+                writer.keep(path.relative_to(writer.staging).as_posix())
 
 
 def _stage(writer: StagingWriter, relative_path: str, data: bytes) -> None:

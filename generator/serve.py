@@ -40,11 +40,14 @@ class PreviewState:
             return list(self.problems)
 
 
-def rebuild(root: Path, state: PreviewState, base_url: str | None = None) -> bool:
-    """Build once; record problems for the overlay. True when site/ was updated."""
+def rebuild(root: Path, state: PreviewState, base_url: str | None = None, search: bool = False) -> bool:
+    """Build once; record problems for the overlay. True when site/ was updated.
+
+    The search index is left as it was unless `search` is asked for: indexing is the
+    slowest part of a build, and an author previewing an article seldom searches."""
     report = Report()
     try:
-        result = build(root, report, base_url=base_url)
+        result = build(root, report, base_url=base_url, search=None if search else False)
     except BuildError as exc:
         state.set(str(exc).splitlines() + ["The previous build is still being served."])
         return False
@@ -97,7 +100,7 @@ def preview_app(site_dir: Path, state: PreviewState) -> Callable:
     return app
 
 
-def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000) -> int:
+def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool = False) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
 
     try:
@@ -107,11 +110,11 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000) -> int:
         return 2
     base_url = f"http://{host}:{port}/"  # so absolute links (404 page, feeds) stay on the preview
     state = PreviewState()
-    rebuild(root, state, base_url)
+    rebuild(root, state, base_url, search)
     server = Server(app=preview_app(config.output_dir, state))
     watched = [config.content_dir, config.templates_dir, config.root / CONFIG_NAME]
     for path in watched:
-        server.watch(str(path), lambda: rebuild(root, state, base_url), delay=0.2)
+        server.watch(str(path), lambda: rebuild(root, state, base_url, search), delay=0.2)
     print(f"Serving {config.output_dir} on {base_url} (Ctrl-C to stop)")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0

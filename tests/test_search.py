@@ -91,3 +91,24 @@ def test_an_unchanged_index_is_kept_and_a_changed_one_replaced(site, capsys):
     assert json.loads((bundle / "pagefind-entry.json").read_text())["languages"]["ar"]["page_count"] == 2
     stale = [name for name in before if name not in after]
     assert stale and not any((bundle / name).exists() for name in stale)  # the old index files are gone
+
+
+def test_a_build_without_indexing_keeps_the_last_index(site, capsys):
+    sample_site(site)
+    assert site.build(capsys)[0] == 0
+    index = sorted(p.relative_to(site.output) for p in (site.output / "pagefind").rglob("*") if p.is_file())
+    site.article("2016-02-14-more.txt", "عنوان آخر\n\nدمشق-سانا نص آخر.\n")
+    from generator.build import build
+    from generator.diagnostics import Report
+
+    build(site.root, Report(stream=None), search=False)  # what the preview does
+    assert (site.output / "ar" / "articles" / "2016-02-14-more" / "index.html").exists()
+    assert sorted(p.relative_to(site.output) for p in (site.output / "pagefind").rglob("*") if p.is_file()) == index
+
+
+def test_search_can_be_switched_off_in_site_toml(site, capsys):
+    sample_site(site)
+    with (site.root / "site.toml").open("a", encoding="utf-8") as config:
+        config.write("[search]\nenabled = false\n")
+    assert site.build(capsys)[0] == 0
+    assert not (site.output / "pagefind").exists()
