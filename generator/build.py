@@ -25,7 +25,8 @@ from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, outp
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, assemble
-from .model import Article, Topic
+from .analyze import Knowledge, load_knowledge
+from .model import Article
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
 from .search import build_index, keep_previous_index
@@ -68,17 +69,18 @@ def _signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
 
 
 def load_articles(config: SiteConfig, report: Report) -> list[Article]:
-    """Every usable article, read, parsed and translated, without rendering anything."""
-    found = (load_article(path, config, report) for path in discover(config.articles_dir, report))
+    """Every usable article, read, parsed, translated and analysed, without rendering anything."""
+    knowledge = load_knowledge(config.content_dir, report)
+    found = (load_article(path, config, report, knowledge) for path in discover(config.articles_dir, report))
     return [article for article in found if article]
 
 
-def _process(paths: list[Path], config: SiteConfig, topics: dict[str, Topic], jobs: int) -> list[ArticleOutcome]:
+def _process(paths: list[Path], config: SiteConfig, knowledge: Knowledge, jobs: int) -> list[ArticleOutcome]:
     """Load and render articles, in worker processes when there are enough of them."""
     if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(config, topics)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(config, knowledge)) as pool:
             return list(pool.map(run_in_worker, paths, chunksize=16))
-    renderer = ArticleRenderer(config, topics)
+    renderer = ArticleRenderer(config, knowledge)
     return [renderer.outcome(path) for path in paths]
 
 
@@ -96,7 +98,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
         config = replace(config, search=search)
     report.root = config.root
     jobs = jobs or os.cpu_count() or 1
-    topics: dict[str, Topic] = {}
+    knowledge = load_knowledge(config.content_dir, report)
     cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
     previous = cache.index if cache.index.output_identity == output_identity(config.output_dir) else CacheIndex()
 
@@ -119,7 +121,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
         elif article:
             articles[path] = article
     try:
-        outcomes = {o.path: o for o in _process([p for p in paths if p not in reused], config, topics, jobs)}
+        outcomes = {o.path: o for o in _process([p for p in paths if p not in reused], config, knowledge, jobs)}
     except TemplateFailure as exc:
         raise BuildError(str(exc)) from exc
     for path in paths:  # diagnostics in file order, whatever order the work was done in
@@ -129,12 +131,12 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
             report.replay(outcomes[path].diagnostics)
             if outcomes[path].article:
                 articles[path] = outcomes[path].article
-    library = assemble([articles[p] for p in paths if p in articles], report)
+    library = assemble([articles[p] for p in paths if p in articles], report, knowledge.topics)
 
     index = CacheIndex(cache.index.site_key)
     writer = StagingWriter(config.output_dir, from_previous=bool(previous.site_pages))
     try:
-        renderer = ArticleRenderer(config, topics)
+        renderer = ArticleRenderer(config, knowledge)
         published_slugs = {a.slug: a for a in library.articles}
         for path in paths:
             entry, outcome = reused.get(path), outcomes.get(path)

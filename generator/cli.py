@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
+from .analyze import Knowledge, analyze, load_knowledge
 from .build import BuildError, build
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
@@ -93,10 +95,21 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _site_root(path: Path) -> Path:
+    """The site an article belongs to: the nearest folder above it holding site.toml."""
+    for folder in path.resolve().parents:
+        if (folder / "site.toml").is_file():
+            return folder
+    return Path.cwd()
+
+
 def _inspect(path: Path, as_json: bool) -> int:
     report = Report(stream=None)
+    knowledge = load_knowledge(_site_root(path) / "content", report)
     try:
-        result = parse(read_source(path, report), report)
+        source = read_source(path, report)
+        result = parse(source, report)
+        result = replace(result, article=analyze(result.article, source.meta, knowledge, report))
     except ContentError as exc:
         report.error(path, exc.line, str(exc))
         result = None
@@ -104,7 +117,7 @@ def _inspect(path: Path, as_json: bool) -> int:
         report.error(path, 1, str(exc))
         result = None
     data = {
-        "article": inspect_data(result) if result else None,
+        "article": inspect_data(result, knowledge) if result else None,
         "diagnostics": [
             {"path": str(d.path), "line": d.line, "level": d.level.value, "message": d.message}
             for d in report.diagnostics
@@ -124,10 +137,25 @@ def _segment(segment: Segment) -> dict[str, Any]:
     return {"id": segment.id, "line": segment.line, "text": segment.ar}
 
 
-def inspect_data(result: ParseResult) -> dict[str, Any]:
+def _speakers(article: Article) -> list[dict[str, Any]]:
+    statements: dict[str, list[dict[str, str]]] = {}
+    for statement in article.statements:
+        statements.setdefault(statement.person_id, []).append(
+            {"segment": statement.segment_id, "paragraph": statement.paragraph_id,
+             "kind": statement.kind.value, "quote": statement.quote, "source": statement.source_label})
+    people = [{"id": p.id, "name": p.name_ar, "name_en": p.name_en, "role": p.role_ar, "role_en": p.role_en,
+               "statements": statements.get(p.id, [])} for p in article.people]
+    if "" in statements:
+        people.append({"id": "", "name": "", "name_en": "", "role": "", "role_en": "", "anonymous": True,
+                       "statements": statements[""]})
+    return people
+
+
+def inspect_data(result: ParseResult, knowledge: Knowledge | None = None) -> dict[str, Any]:
     """The parsed structure of one article, for editors and tests."""
     article = result.article
     dateline = article.dateline
+    labels = knowledge.topics if knowledge else {}
     return {
         "slug": article.slug,
         "date": article.date.isoformat() if article.date else None,
@@ -147,7 +175,10 @@ def inspect_data(result: ParseResult) -> dict[str, Any]:
             }
             for section in article.sections
         ],
-        "topics": [{"id": t.topic_id, "score": t.score, "evidence": list(t.evidence)} for t in article.topics],
+        "speakers": _speakers(article),
+        "topics": [{"id": t.topic_id, "label": labels[t.topic_id].label_ar if t.topic_id in labels else "",
+                    "label_en": labels[t.topic_id].label_en if t.topic_id in labels else "",
+                    "score": t.score, "evidence": list(t.evidence)} for t in article.topics],
         "dropped": [{"line": line, "rule": rule, "text": text} for line, rule, text in result.dropped],
     }
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
-from .model import Article, Topic
+from .analyze import Knowledge, analyze
+from .model import Article
 from .parse import parse
 from .render import article_pages, make_environment, render
 from .sources import read_source
@@ -27,14 +28,17 @@ class ArticleOutcome:
     pages: dict[str, bytes]  # output path -> rendered page; empty when not rendered
 
 
-def load_article(path: Path, config: SiteConfig, report: Report) -> Article | None:
-    """Read, parse and translate (from the memory) one article; problems go to `report`."""
+def load_article(path: Path, config: SiteConfig, report: Report, knowledge: Knowledge | None = None) -> Article | None:
+    """Read, parse, translate (from the memory) and, given what the site knows, analyse one
+    article (speakers, topics); problems go to `report`."""
     try:
-        parsed = parse(read_source(path, report), report)
+        source = read_source(path, report)
+        parsed = parse(source, report)
     except ContentError as exc:
         report.error(path, exc.line, str(exc))
         return None
-    return _translated(parsed.article, config, report)
+    article = _translated(parsed.article, config, report)
+    return analyze(article, source.meta, knowledge, report) if knowledge else article
 
 
 def _translated(article: Article, config: SiteConfig, report: Report) -> Article:
@@ -54,18 +58,18 @@ def _translated(article: Article, config: SiteConfig, report: Report) -> Article
 class ArticleRenderer:
     """Turns articles into their pages; one per process, so the templates load once."""
 
-    def __init__(self, config: SiteConfig, topics: dict[str, Topic]) -> None:
+    def __init__(self, config: SiteConfig, knowledge: Knowledge) -> None:
         self.config = config
-        self.topics = topics
+        self.knowledge = knowledge
         self.env = make_environment(config)
 
     def pages(self, article: Article) -> dict[str, bytes]:
         return {page.route.output_path: render(self.env, page)
-                for page in article_pages(self.config, self.topics, article)}
+                for page in article_pages(self.config, self.knowledge.topics, article)}
 
     def outcome(self, path: Path) -> ArticleOutcome:
         report = Report(stream=None, root=self.config.root)
-        article = load_article(path, self.config, report)
+        article = load_article(path, self.config, report, self.knowledge)
         pages = self.pages(article) if article else {}
         return ArticleOutcome(path, tuple(report.diagnostics), article, pages)
 
@@ -73,9 +77,9 @@ class ArticleRenderer:
 _worker: ArticleRenderer | None = None
 
 
-def start_worker(config: SiteConfig, topics: dict[str, Topic]) -> None:
+def start_worker(config: SiteConfig, knowledge: Knowledge) -> None:
     global _worker
-    _worker = ArticleRenderer(config, topics)
+    _worker = ArticleRenderer(config, knowledge)
 
 
 def run_in_worker(path: Path) -> ArticleOutcome:

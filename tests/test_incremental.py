@@ -31,9 +31,9 @@ def counted(monkeypatch):
     calls = []
     original = pipeline.load_article
 
-    def load_article(path, config, report):
+    def load_article(path, config, report, knowledge=None):
         calls.append(path.name)
-        return original(path, config, report)
+        return original(path, config, report, knowledge)
 
     monkeypatch.setattr(pipeline, "load_article", load_article)
     return calls

@@ -20,6 +20,8 @@ def built(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("sample") / "digest")
     shutil.copy(SAMPLE, site.root / "content" / "articles")
     shutil.copy(REPO / "content" / "translations" / f"{SLUG}.toml", site.root / "content" / "translations")
+    for data in ("people.toml", "topics.toml", "places.toml"):
+        shutil.copy(REPO / "content" / data, site.root / "content")
     from generator.cli import main
     assert main(["build", "--root", str(site.root), "--strict", "--quiet"]) == 0
     return site
@@ -41,17 +43,40 @@ class Tags(HTMLParser):
         return [a for t, a in self.tags if t == tag]
 
 
+SPEAKERS = ["sergey-lavrov", "gennady-gatilov", "wang-yi", "khawla-matar", "jan-egeland", "paolo-gentiloni",
+            "dmitry-medvedev"]
+TOPICS = ["ceasefire", "counterterrorism-coalition", "foreign-intervention", "humanitarian-aid"]
+
+
 def test_expected_pages_exist(built):
     names = sorted(p.relative_to(built.output).as_posix() for p in built.output.rglob("*") if p.is_file())
-    assert [name for name in names if not name.startswith("pagefind/")] == [
-        "404.html", f"ar/articles/{SLUG}/index.html", f"ar/articles/{SLUG}/parallel/index.html",
-        "ar/feed.xml", "ar/index.html", "ar/search/index.html", "ar/speakers/index.html", "ar/topics/index.html",
-        "assets/favicon.svg", "assets/parallel.js", "assets/search.js", "assets/style.css",
-        f"en/articles/{SLUG}/index.html", f"en/articles/{SLUG}/parallel/index.html",
-        "en/feed.xml", "en/index.html", "en/search/index.html", "en/speakers/index.html", "en/topics/index.html",
-        "index.html", "robots.txt", "sitemap.xml",
-    ]
+    per_language = [f"articles/{SLUG}/index.html", f"articles/{SLUG}/parallel/index.html", "feed.xml",
+                    "index.html", "search/index.html", "speakers/index.html", "topics/index.html"]
+    per_language += [f"speakers/{person}/index.html" for person in SPEAKERS]
+    per_language += [f"topics/{topic}/index.html" for topic in TOPICS]
+    expected = ["404.html", "assets/favicon.svg", "assets/parallel.js", "assets/search.js", "assets/style.css",
+                "index.html", "robots.txt", "sitemap.xml"]
+    expected += [f"{lang}/{name}" for lang in ("ar", "en") for name in per_language]
+    assert [name for name in names if not name.startswith("pagefind/")] == sorted(expected)
     assert {"pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"} <= set(names)
+
+
+def test_the_speaker_index_lists_exactly_the_samples_speakers_with_roles(built):
+    html = built.page("en/speakers/")
+    names = ["Sergey Lavrov", "Wang Yi", "Gennady Gatilov", "Paolo Gentiloni", "Dmitry Medvedev",
+             "Jan Egeland", "Khawla Matar"]  # most statements first
+    assert [html.index(name) for name in names] == sorted(html.index(name) for name in names)
+    for absent in ("Putin", "Jubeir", "Yun Byung-se"):
+        assert absent not in html
+    assert "Russian Foreign Minister" in html and "11 statements in 1 article" in html
+    assert "وزير الخارجية الروسي" in built.page("ar/speakers/")
+
+
+def test_a_speaker_page_quotes_in_english_and_links_the_paragraph(built):
+    html = built.page("en/speakers/gennady-gatilov/")
+    assert "the cessation of hostilities in Syria could take effect within a week" in html
+    assert f'href="../../articles/{SLUG}/#s1-p5"' in html
+    assert 'id="s1-p5"' in built.page(f"en/articles/{SLUG}/")
 
 
 @pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])

@@ -1,0 +1,206 @@
+"""The words of reported speech in Arabic news prose, and tests on single tokens.
+
+Tables are written as Arabic is spelled and compared through `arabic.match_key`, so hamza,
+alef and teh marbuta variants meet (`مؤكدا` and `مءكدا` are one entry). `speakers.py` reads
+sentences with them; nothing here looks further than a token or two.
+"""
+
+from __future__ import annotations
+
+from .arabic import match_key
+from .tokens import Token, Tokens, bare
+
+
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(match_key(text).split())
+
+
+def _bare_keys(text: str) -> frozenset[str]:
+    return frozenset(bare(key) for key in _keys(text))
+
+
+# Finite verbs of saying, past (every person and number news copy uses) and `يقول`.
+SAYING_VERBS = _keys("""
+    قال قالت قالا قالوا أكد أكدت أكدا أكدوا أعلن أعلنت أعلنا أعلنوا أوضح أوضحت أوضحا أوضحوا
+    أشار أشارت أشارا أشاروا اعتبر اعتبرت اعتبرا اعتبروا أعرب أعربت أعربا أعربوا شدد شددت شددا
+    شددوا دعا دعت دعوا حث حثت حثا حثوا حذر حذرت حذرا حذروا أضاف أضافت أضافا أضافوا تابع تابعت
+    نوه نوهت لفت لفتت صرح صرحت ذكر ذكرت نفى نفت نفيا نفوا غرد غردت اتهم اتهمت اتهما اتهموا
+    أفاد أفادت هدد هددت هددا يقول تقول يقولون""")
+FEMININE_VERBS = _keys("""
+    قالت أكدت أعلنت أوضحت أشارت اعتبرت أعربت شددت دعت حثت حذرت أضافت تابعت نوهت لفتت صرحت ذكرت
+    نفت غردت اتهمت أفادت هددت تقول ردت""")
+REPLY_VERBS = _keys("رد ردت")  # a statement only with بالقول: `رد عليه الحريري بالقول إن`
+BY_SAYING = match_key("بالقول")
+RELAY_VERBS = _keys("نقلت نقل")  # `نقلت وكالة تاس عن غاتيلوف قوله`: Gatilov's statement
+HEADLINE_VERBS = _keys("""
+    يقول تقول يؤكد تؤكد يعلن تعلن يوضح توضح يشير تشير يعتبر تعتبر يشدد تشدد يدعو تدعو يحث تحث
+    يحذر تحذر يضيف تضيف ينفي تنفي يتهم تتهم يهدد تهدد يصرح تصرح يعرب تعرب""")
+PARTICIPLES = _keys("""
+    قائلا قائلة مشيرا مشيرة مؤكدا مؤكدة مشددا مشددة معربا معربة مضيفا مضيفة لافتا لافتة داعيا
+    داعية محذرا محذرة مبينا مبينة موضحا موضحة مذكرا مذكرة معتبرا معتبرة منوها منوهة""")
+COMPLEMENTIZERS = _keys("أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم")
+SAID_FORMS = _keys("قوله قولها قولهم")
+OBJECT_PRONOUNS = _keys("عليه عليها فيه فيها به بها")  # `حذر فيه اقتصاديون`
+ABOUT = match_key("عن")
+WAS = _keys("كان كانت وكان وكانت")  # `وكان X قد قال`
+AS_FOR = _keys("أما وأما")  # `أما X فقالت`
+ALREADY = match_key("قد")
+CLAUSE_OPENERS = _keys("كما ثم جهته جهتها جانبه جانبها بدوره بدورها")
+
+# Where a subject ends.
+PREPOSITIONS = _keys("في إلى على عن من مع لدى خلال عقب بعد قبل أمام حول عبر منذ ضد بين عند")
+TIME_WORDS = _keys("يوم اليوم أمس غدا الليلة صباح مساء الأسبوع الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت")
+RELATIVES = _keys("الذي التي والذي والتي وهو وهي ومقره ومقرها قد")
+DESCRIBED_AS = _keys("وهو وهي")  # `محمد أبو زيد وهو من سكان بلدة الحراك`
+ADDRESSEES = _keys("للصحفيين للصحافيين لمراسل لوكالة لرويترز لسانا للأناضول لقناة لصحيفة لوسائل لموقع لنا له لها")
+FUNCTION_WORDS = _keys("""
+    ما لا لم لن هذا هذه ذلك تلك كل بعض أي غير كما ثم أو و أيضا كذلك مجددا مرارا لاحقا سابقا مؤخرا
+    حاليا ردا تعليقا""")
+SUBJECT_ENDS = PREPOSITIONS | TIME_WORDS | RELATIVES | ADDRESSEES | PARTICIPLES | COMPLEMENTIZERS | SAID_FORMS
+EVENT_NOUNS = tuple(match_key("""
+    تصريح بيان كلم مؤتمر حديث مقابل إحاط اتصال لقاء رسال تغريد وقت ختام افتتاح مستهل حوار ندو جلس اجتماع
+    رد إطار سياق تعليق""").split())  # word beginnings: `في تصريح` says where it was said, not an office
+
+# Offices: a head noun with its genitives, adjectives and `في`/`إلى`/`باسم`/`لدى` phrases.
+OFFICE_HEADS = _bare_keys("""
+    وزير وزيرة نائب نائبة رئيس رئيسة متحدث متحدثة ناطق ناطقة مدير مديرة سفير سفيرة مستشار
+    مستشارة أمين مبعوث مبعوثة حاكم مفوض مفوضة وكيل ولي عاهل ملك أمير زعيم قائد عضو ممثل ممثلة
+    مندوب مندوبة منسق منسقة محافظ والي معاون مساعد قنصل عمدة نقيب مفتي أستاذ باحث نظيره نظيرها
+    مسؤول مسؤولة دبلوماسي دبلوماسية""")
+GENERIC_OFFICES = frozenset({"مسءول", "دبلوماسي", "نظير"})  # folded: they fit any office
+OFFICE_PREPOSITIONS = _keys("في إلى باسم لدى")
+KNOWN_ADJECTIVES = _keys("""
+    العام العامة الخاص الخاصة السامي السامية المتحدة المكلف المكلفة الدائم الأول المساعد كبير
+    رفيع بارز مطلع مطلعة مسؤول مسؤولة مقرب مقربة عيان""")
+UN_ADJECTIVE = "اممي"  # folded `الأممي`, `الأممية`: fits an office of the United Nations
+UN_OFFICE_WORDS = frozenset({"امم", "امين"})
+TITLES = _keys("""
+    السيد السيدة الدكتور الدكتورة د المهندس المهندسة اللواء العميد العقيد الفريق البروفيسور معالي
+    فخامة سمو صاحب السمو الملكي الشيخ الشيخة سعادة""")
+HONORIFIC_PRONOUNS = _keys("معاليه سموه فخامته سيادته سعادته")
+NAME_CONNECTORS = _keys("بن بنت ابن أبو أم عبد آل")
+NAME_OPENERS = _keys("أبو أم عبد آل")  # connectors a name may begin with
+
+ANONYMOUS_SOURCES = _keys("""
+    مصدر مصادر مسؤولون مسؤولين اقتصادي اقتصاديون اقتصاديين محلل محللون خبير خبراء شاهد شهود
+    مراقب مراقبون ناشط ناشطون سكان دبلوماسيون دبلوماسيين منتقدون معارضون مسعفون""")
+ANONYMOUS_UNLESS_NAMED = _keys("مسؤول مسؤولة قائد دبلوماسي متحدث متحدثة")  # `مسؤول كبير`, `قائد في فصيل`
+ANONYMOUS_REFERENCES = _keys("المصدر المصادر")  # `وأضاف المصدر`
+# Subjects that are not people: institutions, states and capitals, media, documents.
+INSTITUTIONS = _bare_keys("""
+    صحيفة جريدة مجلة قناة تلفزيون إذاعة موقع وسائل تقرير تقارير دراسة إحصاءات الجانبان الطرفان
+    البلدان الأمم حماس وزارة مركز جيش صندوق مديرية أمانة لجنة مجلس إدارة منظمة هيئة حكومة رئاسة وكالة الخارجية
+    الكرملين بيان مكتب مفوضية بنك مصرف سفارة قيادة تحالف جامعة اتحاد مرصد شرطة قوات مؤسسة
+    شركة مجموعة ائتلاف حزب حركة تنظيم جماعة برنامج محكمة برلمان سلطات الولايات نظام اليونيسف
+    يونيسف أونروا أوبك الناتو روسيا تركيا إيران الصين فرنسا بريطانيا ألمانيا أمريكا واشنطن موسكو
+    أنقرة دمشق طهران باريس لندن بكين الرياض إسرائيل سوريا سورية مصر الأردن لبنان السعودية قطر
+    الإمارات العراق اليمن""")
+
+QUOTE_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"', "(": ")"}
+SHORT_QUOTE = 3  # words: “داعش”, “وانغ”, "آفاد", (اليونيسف) are names, not statements
+
+
+def verb_kind(key: str) -> str | None:
+    """"say", "reply" or "relay" for a verb of saying, with or without و/ف."""
+    for form in (key, key[1:] if key[:1] in "وف" else ""):
+        if form in SAYING_VERBS:
+            return "say"
+        if form in REPLY_VERBS:
+            return "reply"
+        if form in RELAY_VERBS:
+            return "relay"
+    return None
+
+
+def is_office_head(key: str) -> bool:
+    return bare(key) in OFFICE_HEADS
+
+
+def name_like(token: Token) -> bool:
+    """A word that may be part of a personal name: no office, institution or function word.
+    `علي` the name and `على` the preposition share a key; the spelling tells them apart."""
+    key = token.key
+    if key in SUBJECT_ENDS and not (key == "علي" and token.text.endswith("ي")):
+        return False
+    return (len(key) >= 2 and not any(c.isdigit() for c in key) and not is_office_head(key)
+            and bare(key) not in INSTITUTIONS and key not in FUNCTION_WORDS | TITLES | ANONYMOUS_SOURCES
+            | HONORIFIC_PRONOUNS | SAYING_VERBS)
+
+
+def chain_noun(token: Token) -> bool:
+    """A noun that may stand in a construct chain (`مجلس`, `حكومة`, `تصريف`, `دمشق`)."""
+    key = token.key
+    return token.is_word and len(key) >= 2 and not any(c.isdigit() for c in key) \
+        and key not in SUBJECT_ENDS | FUNCTION_WORDS | TITLES | SAYING_VERBS
+
+
+def is_adjective(token: Token) -> bool:
+    """A definite adjective continuing an office: `الروسي`, `التنفيذية`, `العام`, `المكلف`."""
+    return token.key in KNOWN_ADJECTIVES or (token.definite and fold(bare(token.key)).endswith("ي"))
+
+
+def is_anonymous_adjective(token: Token) -> bool:
+    """`مصدر مسؤول`, `مصادر أمنية تركية`, `مسؤولون أمريكيون`, `مسؤول كبير`, `شهود عيان`."""
+    return token.is_word and (token.key in KNOWN_ADJECTIVES or (
+        not token.definite and fold(token.key).endswith(("ي", "يون", "يين")) and len(token.key) > 3))
+
+
+def fold(word: str) -> str:
+    """The masculine form, for comparing offices: `روسية`/`روسي`, `متحدثة`/`متحدث`."""
+    return word[:-1] if word.endswith("ه") and len(word) > 3 else word
+
+
+def office_words(tokens: Tokens) -> tuple[str, ...]:
+    """An office as comparable words: `المتحدثة باسم الوزارة` -> (متحدث, وزار)."""
+    return tuple(fold(bare(t.key)) for t in tokens
+                 if t.is_word and t.key not in OFFICE_PREPOSITIONS and t.key not in TITLES)
+
+
+def ends_subject(tokens: Tokens, i: int, stop: int) -> bool:
+    return i >= stop or not tokens[i].is_word or tokens[i].key in SUBJECT_ENDS
+
+
+def quote_spans(tokens: Tokens) -> dict[int, int]:
+    """Opening token index -> closing token index, for balanced quotation marks."""
+    spans: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        if token.is_word:
+            continue
+        if stack and token.text == stack[-1][1]:
+            spans[stack.pop()[0]] = i
+        elif token.text in QUOTE_MARKS:
+            stack.append((i, QUOTE_MARKS[token.text]))
+    return {} if stack else spans
+
+
+def quoted(tokens: Tokens) -> list[bool]:
+    """Which tokens stand inside quotation marks (a verb there is someone's words)."""
+    inside = [False] * len(tokens)
+    for start, end in quote_spans(tokens).items():
+        if tokens[start].text != "(":
+            inside[start:end + 1] = [True] * (end + 1 - start)
+    return inside
+
+
+def short_quote_end(tokens: Tokens, i: int, stop: int) -> int | None:
+    """Index after a quoted or bracketed name of a few words (`“وانغ”`, `(اليونيسف)`)."""
+    if i >= stop or tokens[i].text not in QUOTE_MARKS:
+        return None
+    closer = QUOTE_MARKS[tokens[i].text]
+    close = next((j for j in range(i + 1, min(stop, i + 2 * SHORT_QUOTE + 2)) if tokens[j].text == closer), None)
+    return close + 1 if close is not None and sum(t.is_word for t in tokens[i + 1:close]) <= SHORT_QUOTE else None
+
+
+def quote_end(tokens: Tokens, i: int, stop: int) -> int | None:
+    """Index after the quotation opening at tokens[i] (not a bracket), or None."""
+    if i >= stop or tokens[i].text not in QUOTE_MARKS or tokens[i].text == "(":
+        return None
+    closer = QUOTE_MARKS[tokens[i].text]
+    close = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == closer), None)
+    return close + 1 if close is not None else None
+
+
+def long_quote_end(tokens: Tokens, i: int, stop: int) -> int | None:
+    """Index after a quotation that is someone's words (more than a quoted name)."""
+    return None if short_quote_end(tokens, i, stop) else quote_end(tokens, i, stop)

@@ -1,0 +1,408 @@
+"""Reading who speaks: the subject of a verb of saying, against what the article said so far.
+
+A `Discourse` follows one article in reading order. It remembers who has been named (the
+gazetteer's people, by any form of their name; a surname alone once the full name was seen),
+the offices each person was given, the speakers the gazetteer does not know, and the last
+subject. `subject_at` reads a subject from the tokens at hand:
+- a known name, with an office before or after it (`وزير الخارجية الروسي سيرغي لافروف`,
+  `مولود جاويش أوغلو، وزير الخارجية التركي،`), and a second one joined by و (`ونظيره ...`);
+- an office and a name the gazetteer does not know (`مدير المعرض المهندس نزار الحلبي`), or
+  that name and its office or description after it (`محمد أبو زيد وهو من سكان ...`);
+- an office alone, which refers to someone already named who holds it (`الوزير الروسي`,
+  `المبعوث الأممي`), `معاليه`, or two of them (`الوزيران`); else it is a source without a name;
+- an anonymous source (`مصدر مسؤول`, `وأضاف المصدر`) or an institution (`وزارة الدفاع`).
+An office is parsed by its shape: a head noun, genitives closing on a definite noun,
+adjectives, `باسم`/`في`/`إلى`/`لدى` phrases, coordinated offices and `(اليونيسف)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from slugify import slugify
+
+from .gazetteer import Gazetteer
+from .model import Person
+from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
+                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_CONNECTORS,
+                     NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLES, UN_ADJECTIVE,
+                     UN_OFFICE_WORDS, chain_noun, ends_subject, fold, is_adjective, is_anonymous_adjective,
+                     is_office_head, name_like, office_words, short_quote_end, verb_kind)
+from .tokens import Tokens, bare, tokenize
+
+# What a subject is; only people and anonymous sources make statements. UNIDENTIFIED: someone
+# is there (`وقالت ميركل`) but cannot be told, so the previous speaker does not go on.
+PERSON, ANONYMOUS, INSTITUTION, UNIDENTIFIED = "person", "anonymous", "institution", "unidentified"
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    refs: tuple[str, ...] = ()  # gazetteer ids, or "?" + surname key for people found here
+    label: str = ""  # an anonymous source, as written
+
+
+@dataclass
+class _Newcomer:
+    """A speaker the gazetteer does not know, as this article names them."""
+
+    name: str
+    keys: tuple[str, ...]
+    role: str
+
+
+class Discourse:
+    """Who has been named and who has spoken so far in one article."""
+
+    def __init__(self, gazetteer: Gazetteer, paragraphs: list[Tokens]) -> None:
+        self.gaz = gazetteer
+        self.spoken_alone = self._spoken_alone(paragraphs)
+        self.mentions: list[str] = []  # person refs in reading order
+        self.fully_named: set[str] = set()
+        self.roles: dict[str, list[tuple[str, ...]]] = {}  # offices as comparable words
+        self.offices_as_written: dict[str, str] = {}  # the first, for a newcomer's gender
+        self.newcomers: dict[str, _Newcomer] = {}
+        self.last: Subject | None = None
+        self.text = ""  # the paragraph or headline being read; tokens' offsets point into it
+
+    @staticmethod
+    def _spoken_alone(paragraphs: list[Tokens]) -> set[str]:
+        """Words that stand alone as the subject of a verb of saying (`وقال سيمينوف إن`): they
+        show where a name ends when an object follows it (`... أندريه سيمينوف استعداد بلاده`)."""
+        return {tokens[i + 1].key for tokens in paragraphs for i in range(len(tokens) - 1)
+                if verb_kind(tokens[i].key) and name_like(tokens[i + 1]) and not tokens[i + 1].definite
+                and ends_subject(tokens, i + 2, len(tokens))}
+
+    # -- names
+
+    def _name_at(self, tokens: Tokens, i: int, surnames: bool = True) -> tuple[str, int] | None:
+        """A known name starting at tokens[i]: (person ref, index after it)."""
+        if i >= len(tokens) or not tokens[i].is_word:
+            return None
+        key = tokens[i].key
+        forms = list(self.gaz.names.get(key, ()))
+        for ref, person in self.newcomers.items():
+            forms += [(person.keys, ref, True)] if person.keys[0] == key else []
+            forms += [(person.keys[-1:], ref, False)] if person.keys[-1] == key else []
+        for words, ref, full in forms:
+            end = i + len(words)
+            if tuple(t.key for t in tokens[i:end]) == words and (full or surnames or ref in self.fully_named):
+                return ref, end
+        return None
+
+    def _mention(self, ref: str, full: bool) -> None:
+        self.mentions.append(ref)
+        if full:
+            self.fully_named.add(ref)
+
+    def note_mentions(self, tokens: Tokens, start: int, stop: int) -> int:
+        """Remember the people named in tokens[start:stop]; returns stop."""
+        i = start
+        while i < stop:
+            found = self._name_at(tokens, i, surnames=False)
+            if found:
+                self._mention(found[0], full=found[1] - i > 1)
+            i = found[1] if found else i + 1
+        return max(start, stop)
+
+    def _name_end(self, tokens: Tokens, i: int, stop: int) -> int:
+        """End of a personal name not in the gazetteer starting at i, or i: 2-5 words, the
+        article only after a connector (`عبد الرحمن`) or on the last (`نزار الحلبي`), cut
+        after a word that is also seen alone as a speaker."""
+        j = i
+        while j < stop and j - i < 5 and tokens[j].is_word and name_like(tokens[j]):
+            j += 1
+            if tokens[j - 1].definite:
+                if j - 1 == i:
+                    return i
+                if tokens[j - 2].key not in NAME_CONNECTORS:
+                    break
+        words = [t.key for t in tokens[i:j]]
+        spoken = next((n for n, word in enumerate(words) if n and word in self.spoken_alone), None)
+        if spoken is not None:
+            j, words = i + spoken + 1, words[:spoken + 1]
+        if len(words) < 2 or (words[0] in NAME_CONNECTORS and words[0] not in NAME_OPENERS) \
+                or words[-1] in NAME_CONNECTORS:
+            return i
+        return j
+
+    def _name_stands(self, tokens: Tokens, end: int, stop: int) -> bool:
+        """A name after an office must end where the subject ends (`... نزار الحلبي لمراسل`)
+        or with a word seen alone as a speaker: `وزير الخارجية دعم المملكة` names nobody."""
+        return ends_subject(tokens, end, stop) or tokens[end - 1].key in self.spoken_alone
+
+    def _newcomer(self, tokens: Tokens, start: int, end: int, role: str) -> str:
+        keys = tuple(t.key for t in tokens[start:end])
+        ref = "?" + keys[-1]
+        known = self.newcomers.get(ref)
+        if known is None or len(keys) > len(known.keys):
+            self.newcomers[ref] = _Newcomer(self.span(tokens, start, end), keys, role or (known.role if known else ""))
+        return ref
+
+    # -- offices
+
+    def _office_end(self, tokens: Tokens, k: int, stop: int) -> int:
+        """Index after the office whose head is tokens[k]: genitives, adjectives, `باسم ...`,
+        `في ...`, `إلى ...`, coordinated offices and a bracketed acronym `(اليونيسف)`."""
+        construct = not tokens[k].definite  # `مدير الهلال الأحمر`, but not `الوزير الدول`
+        i = self._genitive_end(tokens, k + 1, stop) if construct else k + 1
+        while i < stop:
+            token, key = tokens[i], tokens[i].key
+            if not token.is_word:
+                close = short_quote_end(tokens, i, stop)
+                if close is None:
+                    break
+                i = close
+            elif self._name_at(tokens, i) or key in TITLES or key in TIME_WORDS or key in RELATIVES:
+                break
+            elif is_adjective(token) or key.startswith(("وال", "لل")) or (construct and token.definite
+                                                                          and key not in SUBJECT_ENDS):
+                i += 1
+            elif is_office_head(key) or (key[:1] == "و" and is_office_head(key[1:])):
+                i = self._genitive_end(tokens, i + 1, stop)  # `وزير الخارجية` after `نائب رئيس مجلس الوزراء`
+            elif key in OFFICE_PREPOSITIONS and i + 1 < stop and tokens[i + 1].is_word \
+                    and not tokens[i + 1].key.startswith(EVENT_NOUNS):
+                phrase_end = self._prepositional_end(tokens, i, stop)
+                if phrase_end is None:
+                    break
+                i, construct = phrase_end, True  # its noun takes genitives too: `باسم البيت الأبيض`
+            elif key[:1] == "ل" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
+                i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `لحزب الله`
+            else:
+                break
+        return i
+
+    def _prepositional_end(self, tokens: Tokens, i: int, stop: int) -> int | None:
+        """`باسم الوزارة`, `في حكومة تصريف الأعمال`, `في جامعة إينونو،`, `في دمشق`."""
+        after, chain = tokens[i + 1], self._genitive_end(tokens, i + 1, stop)
+        run = i + 1
+        while run < stop and run - i <= 3 and chain_noun(tokens[run]) and not tokens[run].definite:
+            run += 1
+        if after.definite and after.key not in SUBJECT_ENDS:
+            return i + 2
+        if chain > i + 1:
+            return chain
+        if run > i + 1 and run < stop and tokens[run].text == "،":
+            return run
+        return i + 2 if chain_noun(after) else None
+
+    def _genitive_end(self, tokens: Tokens, i: int, stop: int) -> int:
+        """After a noun in construct, up to 3 indefinite nouns and the definite one that
+        closes the chain (`مجلس اللاجئين`, `تصريف الأعمال`); i when there is none."""
+        j = i
+        while j < stop and j - i < 3 and chain_noun(tokens[j]) and not tokens[j].definite \
+                and not self._name_at(tokens, j):
+            j += 1
+        if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in SUBJECT_ENDS:
+            return j + 1
+        return i
+
+    def _roles_of(self, ref: str) -> list[tuple[str, ...]]:
+        person = self.gaz.people.get(ref)
+        known = [office_words(tokenize(person.role_ar))] if person and person.role_ar else []
+        return self.roles.get(ref, []) + known
+
+    def _resolve_office(self, words: tuple[str, ...], earliest: bool) -> str | None:
+        """The person an office refers to: among those named so far whose known offices hold
+        all its words, one whose office starts with the same head (`الوزير الروسي` is Lavrov,
+        not his deputy), then the most recent (in a headline, the first named)."""
+        head, modifiers = words[0], words[1:]
+
+        def fits(role: tuple[str, ...]) -> bool:
+            return (head in role or head in GENERIC_OFFICES) and all(
+                m in role or (m == UN_ADJECTIVE and UN_OFFICE_WORDS & set(role)) for m in modifiers)
+
+        ranked = []
+        for rank, ref in enumerate(dict.fromkeys(self.mentions if earliest else reversed(self.mentions))):
+            fitting = [role for role in self._roles_of(ref) if fits(role)]
+            if fitting:
+                ranked.append((0 if any(role[0] == head for role in fitting) else 1, rank, ref))
+        return min(ranked)[2] if ranked else None
+
+    def _two_people(self, head: str) -> tuple[str, ...]:
+        """`الوزيران`: the last two people named who hold that office."""
+        found: list[str] = []
+        for ref in reversed(self.mentions):
+            if ref not in found and any(head in role for role in self._roles_of(ref)):
+                found.append(ref)
+        return tuple(reversed(found[:2])) if len(found) >= 2 else ()
+
+    def _add_role(self, ref: str, tokens: Tokens, start: int, end: int) -> None:
+        words = office_words(tokens[start:end])
+        if words:
+            self.roles.setdefault(ref, []).append(words)
+            self.offices_as_written.setdefault(ref, self.span(tokens, start, end))
+
+    # -- subjects
+
+    def subject_at(self, tokens: Tokens, k: int, stop: int | None = None,
+                   earliest: bool = False) -> tuple[Subject | None, int]:
+        """The subject starting at tokens[k] (before `stop`) and the index after it."""
+        stop = len(tokens) if stop is None else stop
+        while k < stop and (tokens[k].key in TITLES or short_quote_end(tokens, k, stop)
+                            or (k and tokens[k].text == "." and tokens[k - 1].key in TITLES)):
+            k += 1  # a title (`الدكتور المقداد`, `د.`) or the mark opening a quoted name (`عن “وانغ”`)
+        if k >= stop or not tokens[k].is_word:
+            return None, k
+        key = tokens[k].key
+        if key in HONORIFIC_PRONOUNS:  # `وأوضح معاليه`
+            person = self.last.refs if self.last and self.last.kind == PERSON else tuple(self.mentions[-1:])
+            return (Subject(PERSON, person), k + 1) if person else (None, k)
+        if bare(key).endswith("ان") and is_office_head(bare(key)[:-2]):  # `وأكد الوزيران`
+            pair = self._two_people(fold(bare(key)[:-2]))
+            return (Subject(PERSON, pair), k + 1) if pair else (Subject(UNIDENTIFIED), k + 1)
+        if key in ANONYMOUS_SOURCES or (key in ANONYMOUS_UNLESS_NAMED and not self._office_follows(tokens, k, stop)):
+            end = k + 1
+            while end < stop and is_anonymous_adjective(tokens[end]):
+                end += 1
+            return Subject(ANONYMOUS, label=self.span(tokens, k, end)), end
+        if key in ANONYMOUS_REFERENCES:  # `وأضاف المصدر`
+            label = self.last.label if self.last and self.last.kind == ANONYMOUS else tokens[k].text
+            return Subject(ANONYMOUS, label=label), k + 1
+        named = self._name_at(tokens, k)
+        if named:
+            ref, end = named
+            self._mention(ref, full=end - k > 1)
+            subject, end = Subject(PERSON, (ref,)), self._apposition(tokens, ref, end, stop)
+        elif bare(key) in INSTITUTIONS:
+            return Subject(INSTITUTION), k + 1
+        elif is_office_head(key):
+            subject, end = self._office_first(tokens, k, stop, earliest)
+        else:
+            subject, end = self._name_first(tokens, k, stop)
+        return self._and_another(tokens, subject, end, stop)
+
+    def _and_another(self, tokens: Tokens, subject: Subject | None, end: int,
+                     stop: int) -> tuple[Subject | None, int]:
+        """`وزير الخارجية وليد المعلم ونظيره الروسي سيرغي لافروف`: one verb, two speakers."""
+        if subject is None or subject.kind != PERSON or end >= stop or tokens[end].key[:1] != "و":
+            return subject, end
+        conjunct = tokens[end]
+        without_and = replace(conjunct, text=conjunct.text[1:], key=conjunct.key[1:], start=conjunct.start + 1)
+        second, second_end = self.subject_at(tokens[:end] + (without_and,) + tokens[end + 1:], end, stop)
+        if second is None or second.kind != PERSON:
+            return subject, end
+        return Subject(PERSON, subject.refs + second.refs), second_end
+
+    def _office_first(self, tokens: Tokens, k: int, stop: int, earliest: bool) -> tuple[Subject, int]:
+        """`وزير الخارجية الروسي سيرغي لافروف`, `مدير المعرض المهندس نزار الحلبي`, `الوزير الروسي`."""
+        office_end = self._office_end(tokens, k, stop)
+        j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
+        while j < stop and tokens[j].key in TITLES:
+            j += 1
+        named = self._name_at(tokens, j)
+        if named:
+            ref, end = named
+        else:
+            end = self._name_end(tokens, j, stop)
+            if end > j and not tokens[k].definite and j == office_end == k + 1 and end - j >= 3:
+                j, office_end = j + 1, office_end + 1  # `والي ملاطية أحمد طوران`: the place is the office's
+            if end == j or not self._name_stands(tokens, end, stop):
+                return self._office_alone(tokens, k, office_end, earliest), office_end
+            ref = self._newcomer(tokens, j, end, self.span(tokens, k, office_end))
+        self._add_role(ref, tokens, k, office_end)
+        self._mention(ref, full=end - j > 1)
+        return Subject(PERSON, (ref,)), end + (1 if end < stop and tokens[end].text == "،" else 0)
+
+    def _office_alone(self, tokens: Tokens, k: int, end: int, earliest: bool) -> Subject:
+        """An office without a name: someone named before, the anonymous source just quoted
+        (`مدير الهلال` ... `وأوضح المدير`), or a source without a name."""
+        words = office_words(tokens[k:end])
+        ref = self._resolve_office(words, earliest) if words else None
+        if ref:
+            self._mention(ref, full=True)
+            return Subject(PERSON, (ref,))
+        if end < len(tokens) and name_like(tokens[end]) and not tokens[end].definite:
+            return Subject(UNIDENTIFIED)  # a name follows that could not be told from the words after it
+        last = self.last
+        if tokens[k].definite and last and last.kind == ANONYMOUS \
+                and set(words) <= set(office_words(tokenize(last.label))):
+            return last
+        return Subject(ANONYMOUS, label=self.span(tokens, k, end))
+
+    def _name_first(self, tokens: Tokens, k: int, stop: int) -> tuple[Subject | None, int]:
+        """`أبو شريف الحوراني المتحدث باسم ...`, `محمد أبو زيد وهو من سكان ...`: a name that
+        is not in the gazetteer counts only with the office or description after it."""
+        end = self._name_end(tokens, k, stop)
+        after = end + 1 if end < stop and tokens[end].text == "،" else end
+        if end == k or after >= stop:
+            return None, k
+        if is_office_head(tokens[after].key):
+            role_start, role_end = after, self._office_end(tokens, after, stop)
+        elif tokens[after].key in DESCRIBED_AS:
+            role_start = role_end = after + 1
+            while role_end < stop and tokens[role_end].is_word and not tokens[role_end].key.startswith(EVENT_NOUNS) \
+                    and (tokens[role_end].key not in SUBJECT_ENDS or role_end == role_start):
+                role_end += 1  # `من سكان بلدة الحراك`, up to `في اتصال هاتفي`
+        else:
+            return None, k
+        ref = self._newcomer(tokens, k, end, self.span(tokens, role_start, role_end))
+        self._add_role(ref, tokens, role_start, role_end)
+        self._mention(ref, full=True)
+        return Subject(PERSON, (ref,)), role_end
+
+    def _apposition(self, tokens: Tokens, ref: str, end: int, stop: int) -> int:
+        """`مولود جاويش أوغلو، وزير الخارجية التركي،`: the office after a name, remembered."""
+        start = end + 1 if end < stop and tokens[end].text == "،" else end
+        if start < stop and is_office_head(tokens[start].key):
+            office_end = self._office_end(tokens, start, stop)
+            self._add_role(ref, tokens, start, office_end)
+            return office_end
+        return end
+
+    def _office_follows(self, tokens: Tokens, k: int, stop: int) -> bool:
+        """`قائد قوات ...` is an office; `قائد في فصيل`, `مسؤول كبير` are anonymous sources."""
+        if k + 1 < stop and is_anonymous_adjective(tokens[k + 1]):
+            return False
+        return self._genitive_end(tokens, k + 1, stop) > k + 1 or self._name_at(tokens, k + 1) is not None
+
+    def someone_there(self, tokens: Tokens, j: int) -> bool:
+        """After a verb, a subject that could not be identified: a title, an office, or words
+        standing like a name (`وقال الأستاذ في جامعة ...`, `ودعا دوغان إلى ...`)."""
+        if j >= len(tokens) or not tokens[j].is_word:
+            return False
+        token = tokens[j]
+        return token.key in TITLES or is_office_head(token.key) or (
+            name_like(token) and not token.definite and ends_subject(tokens, j + 1, len(tokens)))
+
+    def span(self, tokens: Tokens, start: int, end: int) -> str:
+        return self.text[tokens[start].start:tokens[end - 1].end] if end > start else ""
+
+    # -- the previous speaker, and the people found
+
+    def agrees(self, verb: str, subject: Subject) -> bool:
+        """Whether a verb with no subject can continue this speaker: `وأشارت التقارير` after
+        Lavrov is not his. Gender is read from the office (`المتحدثة`, `مفوضة`) when known."""
+        if subject.kind != PERSON or len(subject.refs) != 1:
+            return True
+        feminine = self._feminine(subject.refs[0])
+        return feminine is None or feminine == (verb in FEMININE_VERBS)
+
+    def _feminine(self, ref: str) -> bool | None:
+        """From the office as written: `المتحدثة` ends in teh marbuta, `نظيره` in a pronoun."""
+        person = self.gaz.people.get(ref)
+        words = (person.role_ar if person and person.role_ar else self.offices_as_written.get(ref, "")).split()
+        return words[0].endswith("ة") if words else None
+
+    def person_ids(self) -> dict[str, str]:
+        """Gazetteer ids, and ASCII slugs of newcomers' Arabic names (unique in the site's
+        namespace of ids as far as this article can tell)."""
+        ids = {ref: ref for ref in self.gaz.people}
+        taken = set(ids)
+        for ref, person in self.newcomers.items():
+            base = slugify(person.name, max_length=60) or "person"
+            slug, n = base, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            ids[ref] = slug
+            taken.add(slug)
+        return ids
+
+    def person(self, ref: str, person_id: str) -> Person:
+        """The gazetteer's record, or one made from the article: Arabic name as written (its
+        fullest form), no English name (pages mark the Arabic as untranslated), the office."""
+        if ref in self.gaz.people:
+            return self.gaz.people[ref]
+        newcomer = self.newcomers[ref]
+        return Person(person_id, newcomer.name, "", role_ar=newcomer.role)

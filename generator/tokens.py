@@ -1,0 +1,81 @@
+"""Arabic text as a list of tokens that know both their display text and their matching key.
+
+Speaker and topic analysis compare words through `arabic.match_key` but must point back at
+the text as written (a quote, a name, a keyword shown as evidence). `tokenize` keeps each
+word's offsets in the original string and computes all the keys of a paragraph with one
+`match_key` call, because pyarabic's diacritic stripping is slow per word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .arabic import match_key
+
+# A word is a run of word characters with the Arabic marks and tatweel that belong to it;
+# every other visible character (، : “ » . - ...) is a token of its own.
+_TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|\S")
+
+# Prefixes a word may carry: conjunction (و ف), preposition (ب ل ك), article (ال), and لل
+# (ل + ال, whose alef is dropped). Longest first, so the barest stem comes last.
+_CLITIC_PREFIXES = sorted(
+    {conj + prep + art for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك") for art in ("", "ال")}
+    | {conj + "لل" for conj in ("", "و", "ف")},
+    key=len, reverse=True,
+)[:-1]  # the empty prefix
+
+
+_MARK = "[\u0610-\u061A\u064B-\u065F\u0670\u0640]*"
+# The article as written, before at least two letters: plain alef, so `ألكسندر` (hamza) is
+# a name and not `ال` + noun; with و ف ب ك before it, or as لل after ل.
+_ARTICLE = re.compile(rf"(?:[وفبك]{_MARK})?ا{_MARK}ل{_MARK}\w{_MARK}\w|(?:[وف]{_MARK})?ل{_MARK}ل{_MARK}\w{_MARK}\w")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    key: str  # match_key of a word; the character itself for punctuation
+    start: int  # offsets in the tokenized string
+    end: int
+    is_word: bool
+    definite: bool = False  # carries the article (الوزير، للأمم، والمغتربين)
+
+
+Tokens = tuple[Token, ...]
+
+
+@lru_cache(maxsize=1024)  # speakers and topics read the same paragraphs
+def tokenize(text: str) -> Tokens:
+    found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [t for t, _, _ in found if _is_word(t)]
+    keys = match_key(" ".join(words)).split(" ") if words else []
+    if len(keys) != len(words):  # a word made only of marks, or split by normalisation
+        keys = [match_key(w).replace(" ", "") for w in words]
+    next_key = iter(keys)
+    return tuple(
+        Token(text, next(next_key), start, end, True, _ARTICLE.match(text) is not None) if _is_word(text)
+        else Token(text, text, start, end, False)
+        for text, start, end in found
+    )
+
+
+def _is_word(token_text: str) -> bool:
+    return len(token_text) > 1 or token_text.isalnum()
+
+
+@lru_cache(maxsize=65536)  # a vocabulary: the same words recur across articles
+def clitic_variants(key: str) -> tuple[str, ...]:
+    """The word as written first (وقف، لبنان start with a clitic-like letter), then the
+    word without each clitic prefix it may carry (والإرهاب -> الإرهاب, إرهاب)."""
+    return (key,) + tuple(key[len(p):] for p in _CLITIC_PREFIXES if key.startswith(p) and len(key) - len(p) >= 2)
+
+
+def bare(key: str) -> str:
+    """The noun without article or attached preposition: `الوزير` -> `وزير`, `للأمم` -> `امم`.
+    Used where both sides of a comparison are reduced the same way (roles, keywords)."""
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            return key[len(prefix):]
+    return key

@@ -1,0 +1,309 @@
+"""Who said what: speakers, statements and quotes, as specifications.
+
+The sample's speakers are stated exactly; hard cases are small inline articles; the corpus
+test measures precision and recall against tests/fixtures/speakers/annotations.toml (its
+header defines what counts as a statement). Run with -s to see the figures.
+"""
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.analyze import Knowledge, analyze, load_knowledge
+from generator.arabic import match_key
+from generator.diagnostics import Report
+from generator.model import StatementKind
+from generator.parse import parse
+from generator.sources import SLUG_PATTERN, read_source
+
+from .conftest import REPO, SAMPLE
+
+SPEAKERS = Path(__file__).parent / "fixtures" / "speakers"
+ANNOTATIONS = tomllib.loads((SPEAKERS / "annotations.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    report = Report(stream=None)
+    found = load_knowledge(REPO / "content", report)
+    assert not report.diagnostics
+    return found
+
+
+def analyzed(path: Path, knowledge: Knowledge, report: Report | None = None):
+    report = report or Report(stream=None)
+    source = read_source(path, report)
+    return analyze(parse(source, report).article, source.meta, knowledge, report)
+
+
+def inline(tmp_path: Path, knowledge: Knowledge, body: str, front_matter: str = "", report: Report | None = None):
+    """An article from a few lines of wire copy: a headline, then one paragraph per line."""
+    path = tmp_path / "article.txt"
+    path.write_text(f"+++\ndate = 2018-01-01\n{front_matter}\n+++\n{body}", encoding="utf-8")
+    return analyzed(path, knowledge, report)
+
+
+def said(article) -> list[tuple[str, str, str]]:
+    """(speaker's English name, or Arabic name, or the anonymous label; paragraph; kind)."""
+    names = {p.id: p.name_en or p.name_ar for p in article.people}
+    return [(names.get(s.person_id, s.source_label), s.paragraph_id or s.segment_id, s.kind.value)
+            for s in article.statements]
+
+
+# --- the sample ----------------------------------------------------------------------------------
+
+def test_the_sample_has_exactly_these_speakers_with_their_roles(knowledge):
+    article = analyzed(SAMPLE, knowledge)
+    assert [(p.name_en, p.role_en, p.role_ar) for p in article.people] == [
+        ("Sergey Lavrov", "Russian Foreign Minister", "وزير الخارجية الروسي"),
+        ("Gennady Gatilov", "Russian Deputy Foreign Minister", "نائب وزير الخارجية الروسي"),
+        ("Wang Yi", "Chinese Foreign Minister", "وزير الخارجية الصيني"),
+        ("Khawla Matar", "Spokeswoman for the UN Special Envoy for Syria",
+         "المتحدثة باسم المبعوث الخاص للأمين العام للأمم المتحدة إلى سورية"),
+        ("Jan Egeland", "Head of the Norwegian Refugee Council", "رئيس مجلس اللاجئين النرويجي"),
+        ("Paolo Gentiloni", "Italian Foreign Minister", "وزير الخارجية الإيطالي"),
+        ("Dmitry Medvedev", "Russian Prime Minister", "رئيس الوزراء الروسي"),
+    ]
+
+
+def test_people_the_sample_mentions_without_their_own_words_are_not_speakers(knowledge):
+    article = analyzed(SAMPLE, knowledge)
+    speaking = {s.person_id for s in article.statements}
+    # Putin only inside Lavrov's quotation; al-Jubeir and Yun only met by Lavrov.
+    assert not speaking & {"vladimir-putin", "adel-al-jubeir", "yun-byung-se"}
+    assert "" not in speaking  # no anonymous source in the sample
+
+
+def test_sample_statements_point_at_their_segment_with_what_was_said(knowledge):
+    article = analyzed(SAMPLE, knowledge)
+    first, second, third = article.statements[:3]
+    assert (first.person_id, first.segment_id, first.paragraph_id, first.kind) == (
+        "sergey-lavrov", "title", "", StatementKind.HEADLINE)
+    assert first.quote == "اتفاق أمريكي روسي للتعاون العسكري في سياق الحرب ضد الإرهاب"
+    assert (second.segment_id, second.paragraph_id, second.kind) == ("s0-p1-1", "s0-p1", StatementKind.REPORTED)
+    assert second.quote.startswith("الجانبين الأمريكي والروسي توصلا إلى اتفاق")
+    lavrov_p2 = [s for s in article.statements if s.paragraph_id == "s0-p2"]
+    assert [s.kind for s in lavrov_p2] == [StatementKind.REPORTED, StatementKind.DIRECT]  # أعرب ... وقال “...”
+    assert lavrov_p2[1].quote.startswith("سنواصل نضالنا") and lavrov_p2[1].quote.endswith("لمحاربة الإرهاب")
+    # SANA's `..` opens a quotation without marks; `نقلت وكالة ... عن X قوله` is X's statement.
+    gentiloni = [s for s in article.statements if s.paragraph_id == "s4-p2"]
+    assert [(s.person_id, s.kind) for s in gentiloni] == [("paolo-gentiloni", StatementKind.DIRECT)]
+    assert gentiloni[0].quote.startswith("نعتبر تفكير بعض الدول")
+    assert [s.segment_id for s in article.statements if s.kind is StatementKind.HEADLINE] == [
+        "title", "s1-h", "s2-h", "s4-h"]
+    assert third.paragraph_id == "s0-p2"
+
+
+# --- hard cases ----------------------------------------------------------------------------------
+
+def test_role_and_name_in_either_order_and_spelling_variants_merge(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "قال سيرجى لافروف، وزير الخارجية الروسي، إن الحوار مستمر.\n\n"
+                     "وأكد وزير الخارجية الروسي سيرغي لافروف أن الهدنة صامدة.\n\n"
+                     "وأضاف لافروف أن الاتصالات جارية.\n")
+    assert said(article) == [("Sergey Lavrov", "s0-p1", "reported"), ("Sergey Lavrov", "s0-p2", "reported"),
+                             ("Sergey Lavrov", "s0-p3", "reported")]
+    assert [p.id for p in article.people] == ["sergey-lavrov"]
+    assert article.people[0].name_ar == "سيرغي لافروف"  # the gazetteer's display form, not the variant
+
+
+def test_an_office_refers_to_the_person_named_before_who_holds_it(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "قال نائب وزير الخارجية الروسي غينادي غاتيلوف إن الاجتماع مهم.\n\n"
+                     "وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.\n\n"
+                     "وأشار الوزير الروسي إلى أن الاتصالات مستمرة.\n")
+    # `الوزير الروسي` fits both offices; the one that starts with `وزير` is Lavrov's.
+    assert said(article)[-1] == ("Sergey Lavrov", "s0-p3", "reported")
+
+
+def test_after_min_jihatihi_the_person_named_next_speaks_then_continues_without_a_subject(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "قال لافروف إن الحوار مستمر.\n\n"
+                     "من جهته، اعتبر وزير الخارجية الصيني وانغ يي أن الاتفاق صعب.\n\n"
+                     "ونوه إلى أن التقدم تحقق بصعوبة.\n")
+    assert said(article)[1:] == [("Wang Yi", "s0-p2", "reported"), ("Wang Yi", "s0-p3", "reported")]
+
+
+def test_speech_inside_speech_belongs_to_the_outer_speaker(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقال لافروف إن الرئيس فلاديمير بوتين أكد مرارا أن الحوار ضروري.\n\n"
+                     "وأضاف لافروف “دعا الرئيس بوتين إلى تشكيل جبهة موحدة”.\n")
+    assert [p.id for p in article.people] == ["sergey-lavrov"]
+    assert said(article) == [("Sergey Lavrov", "s0-p1", "reported"), ("Sergey Lavrov", "s0-p2", "direct")]
+    assert article.statements[1].quote == "دعا الرئيس بوتين إلى تشكيل جبهة موحدة"
+
+
+def test_anonymous_sources_are_labelled_and_institutions_say_nothing(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "صرح مصدر مسؤول في وزارة الخارجية بأن سورية تدين التصريحات.\n\n"
+                     "وأضاف المصدر أن باريس ليست في موقع يسمح لها بإعطاء الدروس.\n\n"
+                     "وقالت وزارة الدفاع الروسية في بيان إن الطائرات لم تقلع. وأضافت أن التحقيق جار.\n")
+    assert said(article) == [("مصدر مسؤول", "s0-p1", "reported"), ("مصدر مسؤول", "s0-p2", "reported")]
+    assert {s.person_id for s in article.statements} == {""} and article.people == ()
+
+
+def test_a_speaker_the_gazetteer_does_not_know_gets_an_ascii_id_and_the_arabic_name(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقال مدير المرفأ المهندس أحمد الخطيب لسانا إن الرصيف الجديد جاهز.\n\n"
+                     "وتابع الخطيب أن السفن ستبدأ بالرسو الشهر المقبل.\n")
+    [person] = article.people
+    assert SLUG_PATTERN.fullmatch(person.id)
+    assert (person.name_ar, person.name_en, person.role_ar) == ("أحمد الخطيب", "", "مدير المرفأ")
+    assert [s.person_id for s in article.statements] == [person.id, person.id]
+
+
+def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
+                     "وأكد وزير الخارجية دعم المملكة لجهود السلام في اليمن.\n")
+    assert said(article) == [("Adel al-Jubeir", "s0-p2", "reported")]
+
+
+def test_joint_statements_and_subjects_before_the_verb(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأردني أيمن الصفدي في موسكو.\n\n"
+                     "وأكد الوزيران ضرورة إيجاد حل لمخيم الركبان.\n\n"
+                     "أما المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا فقالت إن المخيم سيغلق.\n\n"
+                     "وكان رئيس الوزراء الروسي ديمتري مدفيديف قد حذر من التصعيد.\n\n"
+                     "ونقلت وكالة تاس عن بيسكوف قوله إن الكرملين يتابع الوضع.\n\n"
+                     "وشدد وزير الخارجية وليد المعلم ونظيره الروسي سيرغي لافروف على أهمية الحوار.\n")
+    assert said(article) == [("Sergey Lavrov", "s0-p2", "reported"), ("Ayman Safadi", "s0-p2", "reported"),
+                             ("Maria Zakharova", "s0-p3", "reported"), ("Dmitry Medvedev", "s0-p4", "reported"),
+                             ("Dmitry Peskov", "s0-p5", "reported"), ("Walid al-Muallem", "s0-p6", "reported"),
+                             ("Sergey Lavrov", "s0-p6", "reported")]
+
+
+def test_a_verb_without_subject_continues_the_last_speaker_only_where_it_can(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "قال لافروف إن الحوار مستمر. وأضاف أن الهدنة صامدة.\n\n"
+                     "وأشارت التقارير إلى أن الخسائر كبيرة.\n\n"  # feminine: not Lavrov
+                     "وقالت ميركل إن أوروبا مستعدة.\n\n"  # someone we cannot identify: not Lavrov
+                     "وأضافت أن الاتحاد موحد.\n")
+    assert said(article) == [("Sergey Lavrov", "s0-p1", "reported"), ("Sergey Lavrov", "s0-p1", "reported")]
+    assert [s.segment_id for s in article.statements] == ["s0-p1-1", "s0-p1-2"]
+
+
+def test_headlines_name_a_speaker_or_an_office_held_in_the_article(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "وزير الخارجية الصيني: الاتفاق صعب المنال\n\n"
+                     "قال وزير الخارجية الصيني وانغ يي إن الاتفاق صعب.\n\n"
+                     "مصادر: الاجتماع يعقد الأسبوع المقبل\n\n"
+                     "وقالت مصادر دبلوماسية إن الموعد لم يحدد.\n\n"
+                     "وانغ يدعو إلى تنفيذ الاتفاق\n\n"
+                     "ودعا وانغ إلى تنفيذ الاتفاق.\n")
+    headlines = [(s.person_id, s.segment_id, s.quote) for s in article.statements if s.kind is StatementKind.HEADLINE]
+    assert headlines == [("wang-yi", "title", "الاتفاق صعب المنال"), ("wang-yi", "s2-h", "يدعو إلى تنفيذ الاتفاق")]
+
+
+def test_quotation_marks_of_every_kind_make_direct_statements(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقال لافروف: «نحن مقتنعون بأن الظروف مهيأة».\n\n"
+                     'وقال لافروف إن "الحوار هو الطريق الوحيد".\n\n'
+                     "وقال لافروف إن الحوار مستمر مع “الشركاء”.\n")
+    assert [(s.kind.value, s.quote) for s in article.statements] == [
+        ("direct", "نحن مقتنعون بأن الظروف مهيأة"), ("direct", "الحوار هو الطريق الوحيد"),
+        ("reported", "الحوار مستمر مع “الشركاء”")]
+
+
+# --- the editor's corrections ----------------------------------------------------------------------
+
+CORRECTABLE = ("عنوان\n\n"
+               "قال لافروف إن الحوار مستمر.\n\n"
+               "وأضاف أن الهدنة صامدة.\n\n"
+               "وقالت مصادر إن الموعد لم يحدد.\n\n"
+               "التقى وانغ يي نظيره الروسي في ميونيخ.\n")
+
+
+def test_front_matter_speakers_replace_or_remove_the_statements_of_a_paragraph(tmp_path, knowledge):
+    before = inline(tmp_path, knowledge, CORRECTABLE)
+    assert said(before) == [("Sergey Lavrov", "s0-p1", "reported"), ("Sergey Lavrov", "s0-p2", "reported"),
+                            ("مصادر", "s0-p3", "reported")]
+    after = inline(tmp_path, knowledge, CORRECTABLE,
+                   'speakers = { "s0-p2" = "gennady-gatilov", "s0-p3" = "", "s0-p4" = "wang-yi" }')
+    assert said(after) == [("Sergey Lavrov", "s0-p1", "reported"), ("Gennady Gatilov", "s0-p2", "reported"),
+                           ("Wang Yi", "s0-p4", "reported")]
+    assert after.statements[1].quote == "الهدنة صامدة"  # the statement is reassigned, not rewritten
+    assert after.statements[2].quote == "التقى وانغ يي نظيره الروسي في ميونيخ."  # none was found: the paragraph
+    assert [p.id for p in after.people] == ["sergey-lavrov", "gennady-gatilov", "wang-yi"]
+
+
+def test_a_correction_naming_no_known_person_or_paragraph_is_reported_and_ignored(tmp_path, knowledge):
+    report = Report(stream=None)
+    article = inline(tmp_path, knowledge, CORRECTABLE, 'speakers = { "s0-p2" = "nobody", "s9-p9" = "" }', report)
+    assert said(article)[1] == ("Sergey Lavrov", "s0-p2", "reported")
+    assert [(d.level.value, d.message.split(":")[0]) for d in report.diagnostics] == [
+        ("warning", "front matter speakers")] * 2
+
+
+# --- the gazetteer ----------------------------------------------------------------------------------
+
+def test_gazetteer_problems_are_reported_at_their_line_and_the_rest_is_used(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "people.toml").write_text(
+        '[good]\nname_en = "Good"\nnames_ar = ["سمير حداد"]\n\n[Bad_Id]\nname_en = "X"\nnames_ar = ["س"]\n\n'
+        '[no-names]\nname_en = "Y"\n', encoding="utf-8")
+    (content / "topics.toml").write_text("[broken\n", encoding="utf-8")
+    report = Report(stream=None)
+    found = load_knowledge(content, report)
+    assert list(found.people.people) == ["good"] and found.topics == {}
+    assert [(d.path.name, d.line) for d in report.diagnostics] == [
+        ("people.toml", 5), ("people.toml", 9), ("topics.toml", 1)]
+    assert load_knowledge(tmp_path / "nowhere", report).people.people == {}
+
+
+# --- the corpus -------------------------------------------------------------------------------------
+
+def _corpus_figures(knowledge: Knowledge) -> dict[str, tuple[float, float]]:
+    """Precision and recall over the annotated articles, at three levels:
+    speakers     (article, speaker identity) pairs: who speaks in each article;
+    statements   statements per speaker per article, matched by count (min of both);
+    paragraphs   (article, speaker, body paragraph number) triples, numbered across sections;
+    plus headline statements per speaker, and anonymous statements per article.
+    Identity is the gazetteer's English name, or the Arabic name's matching key for people
+    the gazetteer does not know."""
+    in_gazetteer = {p.name_en for p in knowledge.people.people.values()}
+
+    def identity(name_en: str, name_ar: str) -> str:
+        return name_en if name_en in in_gazetteer else match_key(name_ar)
+
+    gold: dict[str, Counter] = {level: Counter() for level in ("speakers", "statements", "paragraphs", "headlines",
+                                                                 "anonymous")}
+    found: dict[str, Counter] = {level: Counter() for level in gold}
+    for name, expected in ANNOTATIONS.items():
+        path = SAMPLE if name == SAMPLE.name else SPEAKERS / "articles" / name
+        article = analyzed(path, knowledge)
+        numbers = {p.id: n for n, p in enumerate((p for s in article.sections for p in s.paragraphs), 1)}
+        for speaker in expected.get("speakers", []):
+            who = (name, identity(speaker["name_en"], speaker["name_ar"]))
+            gold["speakers"][who] = 1
+            gold["statements"][who] += speaker["statements"]
+            gold["headlines"][who] += speaker.get("headline_statements", 0)
+            gold["paragraphs"].update({who + (n,): 1 for n in speaker["paragraphs"]})
+        gold["anonymous"][name] += expected["anonymous"]
+        people = {p.id: identity(p.name_en, p.name_ar) for p in article.people}
+        for statement in article.statements:
+            if not statement.person_id:
+                found["anonymous"][name] += statement.kind is not StatementKind.HEADLINE
+                continue
+            who = (name, people[statement.person_id])
+            found["speakers"][who] = 1
+            if statement.kind is StatementKind.HEADLINE:
+                found["headlines"][who] += 1
+            else:
+                found["statements"][who] += 1
+                found["paragraphs"][who + (numbers[statement.paragraph_id],)] = 1
+    figures = {}
+    for level in gold:
+        hits = sum((gold[level] & found[level]).values())
+        figures[level] = (hits / max(1, sum(found[level].values())), hits / max(1, sum(gold[level].values())))
+    return figures
+
+
+def test_speaker_precision_and_recall_on_the_annotated_corpus(knowledge):
+    figures = _corpus_figures(knowledge)
+    shown = "\n".join(f"  {level:<11} precision {p:.3f}  recall {r:.3f}" for level, (p, r) in figures.items())
+    print(f"\nspeakers in {len(ANNOTATIONS)} annotated articles:\n{shown}")
+    precision, recall = figures["speakers"]
+    assert precision >= 0.9 and recall >= 0.9, f"speaker level below 0.9:\n{shown}"
