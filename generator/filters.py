@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -38,6 +39,8 @@ def isolate(text: str, lang: str) -> Markup:
         pattern, opening = _LTR_RUN, '<bdi dir="ltr">'
     else:
         pattern, opening = _ARABIC_RUN, '<bdi lang="ar" dir="rtl">'
+    if pattern.search(text) is None:  # most sentences: nothing to isolate
+        return escape(text)
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
@@ -57,6 +60,7 @@ def article_date(article: Article, lang: str, arabic_digits: bool = False) -> st
     return format_day(article.date, lang, arabic_digits, levantine=bool(article.dateline and is_levantine(article.dateline.agency)))
 
 
+@lru_cache(maxsize=4096)  # a digest has few distinct dates and lists them many times
 def format_day(date: dt.date | None, lang: str, arabic_digits: bool = False, *, levantine: bool = True) -> str:
     if date is None:
         return ""

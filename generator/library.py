@@ -7,7 +7,6 @@ slug), so collisions are found here, before anything is planned or written.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from .diagnostics import Report
@@ -36,7 +35,7 @@ class TranslationStatus:
 
 
 def translation_status(article: Article) -> TranslationStatus:
-    counts = Counter(segment.provenance for segment in article.segments())
+    counts = article.provenance_counts
     return TranslationStatus(
         human=counts[Provenance.HUMAN] + counts[Provenance.REVIEWED],
         machine=counts[Provenance.MACHINE],

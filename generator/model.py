@@ -9,7 +9,9 @@ link into them point at the same place.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from pathlib import Path
 
@@ -139,10 +141,23 @@ class Article:
         return self.sections[0]
 
     def segment(self, segment_id: str) -> Segment:
-        return next(s for s in self.segments() if s.id == segment_id)
+        return self._segments_by_id[segment_id]
 
     def segments(self) -> tuple[Segment, ...]:
         """Every translatable segment, in reading order."""
+        return self._segments
+
+    # Computed once per (immutable) article: index pages ask for them thousands of times.
+    @cached_property
+    def _segments_by_id(self) -> dict[str, Segment]:
+        return {segment.id: segment for segment in self._segments}
+
+    @cached_property
+    def provenance_counts(self) -> Counter[Provenance]:
+        return Counter(segment.provenance for segment in self._segments)
+
+    @cached_property
+    def _segments(self) -> tuple[Segment, ...]:
         found: list[Segment] = [self.title]
         if self.dateline:
             found.append(self.dateline.segment)

@@ -10,7 +10,6 @@ Arabic never appears in a URL: slugs are ASCII by construction (see parse._slug)
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 LANGUAGES = ("ar", "en")
@@ -63,12 +62,15 @@ _URLS = {
 
 
 def relative(from_route: Route, to_route: Route, fragment: str = "") -> str:
-    """A link from one page to another that works under any base path."""
-    start = posixpath.dirname(from_route.output_path) or "."
-    link = posixpath.relpath(to_route.url or ".", start)
-    if to_route.url == "" or to_route.url.endswith("/"):
-        link = "./" if link == "." else link + "/"
-    return link + (f"#{fragment}" if fragment else "")
+    """A link from one page to another that works under any base path: up to the deepest
+    folder both share, then down (`../../topics/x/`)."""
+    here = from_route.output_path.split("/")[:-1]  # the folders holding the page
+    there = to_route.url.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    link = "../" * (len(here) - shared) + "/".join(there[shared:])
+    return (link or "./") + (f"#{fragment}" if fragment else "")
 
 
 def absolute(base_url: str, route: Route, fragment: str = "") -> str:
