@@ -16,6 +16,7 @@ need not be listed. A bad entry is reported at its table's line and skipped.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,14 +71,21 @@ def load_gazetteer(path: Path, report: Report) -> Gazetteer:
     return Gazetteer.of(entries)
 
 
-def _problem(person_id: str, entry: object) -> str:
-    if not SLUG_PATTERN.fullmatch(person_id):
+def entry_problem(entry_id: str, entry: object, keys: Iterable[str]) -> str:
+    """What every data-file entry must be: a table with a URL-safe id and known keys."""
+    if not SLUG_PATTERN.fullmatch(entry_id):
         return "the id must be lowercase ASCII letters, digits and dashes (it is the page's URL)"
     if not isinstance(entry, dict):
         return "must be a table"
-    unknown = sorted(set(entry) - set(_KEYS))
+    unknown = sorted(set(entry) - set(keys))
     if unknown:
-        return f"unknown key {unknown[0]!r} (known: {', '.join(_KEYS)})"
+        return f"unknown key {unknown[0]!r} (known: {', '.join(keys)})"
+    return ""
+
+
+def _problem(person_id: str, entry: object) -> str:
+    if problem := entry_problem(person_id, entry, _KEYS):
+        return problem
     for key, kind in _KEYS.items():
         if key in entry and not isinstance(entry[key], kind):
             return f"{key} must be a {'list of strings' if kind is list else 'string'}"

@@ -28,9 +28,8 @@ from pathlib import Path
 
 from .arabic import match_key
 from .diagnostics import Report
-from .gazetteer import read_toml, table_line
+from .gazetteer import entry_problem, read_toml, table_line
 from .model import Article, Topic, TopicAssignment
-from .sources import SLUG_PATTERN
 from .tokens import Token, Tokens, bare, clitic_variants, tokenize
 
 TITLE_WEIGHT = 3
@@ -56,13 +55,8 @@ def load_topics(path: Path, report: Report) -> dict[str, Topic]:
 
 
 def _problem(topic_id: str, entry: object) -> str:
-    if not SLUG_PATTERN.fullmatch(topic_id):
-        return "the id must be lowercase ASCII letters, digits and dashes (it is the page's URL)"
-    if not isinstance(entry, dict):
-        return "must be a table"
-    unknown = sorted(set(entry) - set(_KEYS))
-    if unknown:
-        return f"unknown key {unknown[0]!r} (known: {', '.join(_KEYS)})"
+    if problem := entry_problem(topic_id, entry, _KEYS):
+        return problem
     if not all(isinstance(entry.get(key), kind) and entry[key] for key, kind in _KEYS.items()):
         return "label_ar, label_en (strings) and keywords_ar (a list) are required"
     if not all(isinstance(k, str) and match_key(k) for k in entry["keywords_ar"]):

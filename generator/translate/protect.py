@@ -15,13 +15,13 @@ stays in place as a word of its own.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..arabic import match_key
 from ..dateline import AGENCIES
 from ..diagnostics import Report
+from ..gazetteer import read_toml
 
 _PLACEHOLDER = re.compile(r"X(\d+)X")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
@@ -128,14 +128,17 @@ def glossary_from_content(content_dir: Path, report: Report) -> Glossary:
     """Every name and term the site knows in both languages: people (full names and
     surnames), topic labels, places (content/places.toml) and news agencies."""
     pairs: list[tuple[str, str]] = []
-    for person in _table(content_dir / "people.toml", report).values():
+    for person in read_toml(content_dir / "people.toml", report)[0].values():
+        if not isinstance(person, dict):
+            continue  # the build reports malformed entries
         name_en = str(person.get("name_en", ""))
         names_ar = [str(n) for n in person.get("names_ar", [])]
         pairs += [(name, name_en) for name in names_ar]
         pairs += [(surname, _surname_en(str(surname), names_ar, name_en)) for surname in person.get("surname_ar", [])]
-    for topic in _table(content_dir / "topics.toml", report).values():
-        pairs.append((str(topic.get("label_ar", "")), str(topic.get("label_en", ""))))
-    for arabic, english in _table(content_dir / "places.toml", report).get("places", {}).items():
+    for topic in read_toml(content_dir / "topics.toml", report)[0].values():
+        if isinstance(topic, dict):
+            pairs.append((str(topic.get("label_ar", "")), str(topic.get("label_en", ""))))
+    for arabic, english in read_toml(content_dir / "places.toml", report)[0].get("places", {}).items():
         pairs.append((arabic, str(english)))
     pairs += list(AGENCIES.items())
     return Glossary.of(pairs)
@@ -154,12 +157,3 @@ def _surname_en(surname: str, names_ar: list[str], name_en: str) -> str:
                     return " ".join(english[start:start + len(surname_words)])
     return english[-1] if english else ""
 
-
-def _table(path: Path, report: Report) -> dict:
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        report.error(path, 1, f"cannot read: {exc}")
-        return {}
