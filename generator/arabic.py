@@ -19,6 +19,15 @@ _TERMINATORS = ".!?؟…"
 _OPENING_QUOTES = {"“": "”", "«": "»", "„": "“"}
 _CLOSERS = "”»\"')]’"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Invisible formatting kept in the display text (ZWNJ, ZWJ, direction marks, soft hyphen):
+# it must not split or change a word that is compared.
+_FORMAT_CHARACTERS = re.compile("[\u00ad\u061c\u200c-\u200f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_SCRIPT_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+                                   "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+# Letters of Persian spelling that Arabic does not use: peh, tcheh, jeh, gaf, keheh, Farsi yeh.
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_ARABIC_ARTICLE = re.compile(r"(?:[وفبك]?ال|[وف]?لل)\w")  # ال with the particles written onto it
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -98,7 +107,7 @@ def match_key(text: str) -> str:
     Removes diacritics and tatweel and folds the letters that spelling varies on
     (أ/إ/آ -> ا, ى -> ي, ة -> ه, ؤ/ئ -> ء), so `ميونيخ`/`ميونيخ` or `أمريكي`/`امريكي` meet.
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = _FORMAT_CHARACTERS.sub("", unicodedata.normalize("NFKC", text))
     # pyarabic's own patterns; its strip_tashkeel() scans every letter first and is ~50x slower.
     text = araby.TASHKEEL_PATTERN.sub("", araby.strip_tatweel(text)).replace(araby.MINI_ALEF, "")
     text = text.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "ء").replace("ئ", "ء")
@@ -112,7 +121,17 @@ def words(text: str) -> list[str]:
 
 def arabic_share(text: str) -> float:
     """Share of letters that are Arabic script (0.0 when there are no letters)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(araby.is_arabicrange(c) for c in letters) / len(letters)
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_SCRIPT_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def looks_persian(text: str) -> bool:
+    """Arabic script but not Arabic: Persian letters (ی ک گ پ ...) in many words and the
+    article ال in few. Arabic typed on a Persian keyboard has the letters but keeps ال;
+    Urdu and other languages written in the script are caught too."""
+    arabic_words = [w for w in _WORD.findall(text) if _ARABIC_SCRIPT_LETTER.match(w)]
+    if len(arabic_words) < 5:
+        return False
+    persian = sum(not _PERSIAN_LETTERS.isdisjoint(w) for w in arabic_words)
+    with_article = sum(bool(_ARABIC_ARTICLE.match(w)) for w in arabic_words)
+    return persian >= 0.1 * len(arabic_words) and with_article < 0.1 * len(arabic_words)

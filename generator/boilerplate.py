@@ -21,8 +21,10 @@ def _keys(*phrases: str) -> tuple[str, ...]:
     return tuple(match_key(phrase) for phrase in phrases)
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|me|ru|sy|tv|info|news)(?:/\S*)?", re.I)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Each pattern starts only where a run of its characters starts and never backtracks into
+# it, so a hostile line (`a-a-a-...`, `a@a@a@...`) costs linear, not polynomial, time.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]++\.(?:com|net|org|me|ru|sy|tv|info|news)(?:/\S*)?", re.I)
+_EMAIL = re.compile(r"(?<![^\s@])[^\s@]++@[^\s@]+\.\w+")
 _HANDLE = re.compile(r"@\w+")
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{6,}\d")
 

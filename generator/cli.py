@@ -1,4 +1,4 @@
-"""`build-site`: build the site, or show how one article was understood.
+"""`build-site`: build the site, check it without building, or show how one article was understood.
 
 Exit codes: 0 success; 1 content errors (or warnings with --strict); 2 the site could not
 be built at all (bad config, broken template, bad usage).
@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .analyze import Knowledge, analyze, load_knowledge
-from .build import BuildError, build
+from .build import BuildError, build, load_articles
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
+from .library import assemble
 from .model import Article, Segment
 from .parse import ParseResult, parse
 from .sources import read_source
+from .translate.memory import MemoryFileError, load_memory, memory_path
 
-COMMANDS = ("build", "inspect", "serve")
+COMMANDS = ("build", "check", "inspect", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     build_cmd.add_argument("--translate", action="store_true",
                            help="first machine-translate what the translation memory lacks (needs a model)")
+    check = commands.add_parser("check", help="validate content, data files and translation memory; write nothing")
+    check.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    check.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     serve = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every change")
     serve.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
@@ -51,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(args)
     if options.command == "inspect":
         return _inspect(options.path, options.json)
+    if options.command == "check":
+        return _check(options.root, strict=options.strict, quiet=options.quiet)
     if options.command == "serve":
         from .serve import serve
 
@@ -88,6 +96,33 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False) ->
         counts = ", ".join(_plural(n, word) for n, word in (
             (result.articles, "article"), (report.errors, "error"), (report.warnings, "warning")))
         print(f"{counts}; {state}", file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0
+
+
+def _check(root: Path, *, strict: bool, quiet: bool) -> int:
+    """What a build reports about the content, data files and translation memory, for CI and
+    pre-commit: the same loading as a build, but nothing rendered and nothing written (no
+    site/, no staging folder, no cache)."""
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    report = Report(root=config.root)
+    articles = load_articles(config, report)
+    library = assemble(articles, report)
+    read = {memory_path(config.translations_dir, article.slug) for article in articles}
+    for path in sorted(config.translations_dir.glob("*.toml")):
+        if path not in read:  # each article's memory was read with it; these belong to no article
+            try:
+                load_memory(path, path.stem)
+            except MemoryFileError as exc:
+                report.error(path, exc.line, f"translation memory unreadable, left as is: {exc}")
+    failed = report.failed(strict)
+    if not quiet or failed:
+        counts = ", ".join(_plural(n, word) for n, word in (
+            (len(library.articles), "article"), (report.errors, "error"), (report.warnings, "warning")))
+        print(f"{counts}; checked, nothing written", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 
 

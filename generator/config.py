@@ -7,11 +7,12 @@ Every problem is collected and reported at once (MkDocs' `validate`, Zola's
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
+
+from .tomltext import TomlProblem, parse_toml
 
 CONFIG_NAME = "site.toml"
 
@@ -164,10 +165,9 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
     except OSError as exc:
         raise ConfigError([f"{path}:1: error: cannot read config: {exc.strerror}"]) from exc
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise ConfigError([f"{path}:{line.group(1) if line else 1}: error: {exc}"]) from exc
+        raw = parse_toml(text)
+    except TomlProblem as exc:
+        raise ConfigError([f"{path}:{exc.line}: error: {exc}"]) from exc
 
     values: dict[str, Any] = {}
     problems: list[str] = []

@@ -7,6 +7,7 @@ global state). The CLI decides the exit code at the end; `--strict` counts warni
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -81,7 +82,7 @@ class Report:
         """A path as diagnostics print it: relative to the site when inside it."""
         if path is None or self.root is None:
             return path
-        try:
-            return path.resolve().relative_to(self.root.resolve())
+        try:  # abspath, not resolve(): a symlink is shown by its own name, and a loop is no crash
+            return Path(os.path.abspath(path)).relative_to(self.root.resolve())
         except ValueError:
             return path

@@ -15,7 +15,6 @@ need not be listed. A bad entry is reported at its table's line and skipped.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from .arabic import match_key
 from .diagnostics import Report
 from .model import Person
 from .sources import SLUG_PATTERN
+from .tomltext import TomlProblem, parse_toml
 
 NameForm = tuple[tuple[str, ...], str, bool]  # (matching keys of the words, person id, is a full name)
 
@@ -100,14 +100,13 @@ def read_toml(path: Path, report: Report) -> tuple[dict, str]:
     """A TOML file's data and text: ({}, "") when it is missing or reported as broken."""
     try:
         text = path.read_text(encoding="utf-8")
-        return tomllib.loads(text), text
+        return parse_toml(text), text
     except FileNotFoundError:
         return {}, ""
     except (OSError, UnicodeDecodeError) as exc:
         report.error(path, 1, f"cannot read: {exc}")
-    except tomllib.TOMLDecodeError as exc:
-        line = str(exc).rsplit("line ", 1)[-1].split(",")[0]
-        report.error(path, int(line) if line.isdigit() else 1, f"not valid TOML: {exc}")
+    except TomlProblem as exc:
+        report.error(path, exc.line, str(exc))
     return {}, ""
 
 

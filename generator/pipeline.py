@@ -44,7 +44,7 @@ def load_article(path: Path, config: SiteConfig, report: Report, knowledge: Know
 def _translated(article: Article, config: SiteConfig, report: Report) -> Article:
     path = memory_path(config.translations_dir, article.slug)
     try:
-        memory = load_memory(path, article.slug)
+        memory = load_memory(path, article.slug, report)
     except MemoryFileError as exc:
         report.error(path, exc.line, f"translation memory unreadable, left as is: {exc}")
         return article

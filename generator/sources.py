@@ -1,36 +1,61 @@
 """Finding article files and reading them: bytes -> text -> (front matter, body).
 
 Wire copy arrives in whatever encoding the editor's tools produced. We accept UTF-8 (with
-or without BOM), UTF-16 with a BOM and Windows-1256, the legacy Arabic code page, and say
-so when we had to guess. Line endings and Unicode normalisation (NFC) are fixed here so no
-later stage has to care; the text is otherwise kept exactly as written.
+or without BOM), UTF-16 (a BOM-less one with a warning) and Windows-1256, the legacy Arabic
+code page, and say so when we had to guess; a file over MAX_ARTICLE_BYTES is refused unread.
+Line endings and Unicode normalisation (NFC) are fixed here so no later stage has to care,
+and characters that could reorder or hide text on the page are removed (see
+`HIDDEN_CHARACTERS`); the text is otherwise kept exactly as written.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
 
 from .diagnostics import ContentError, Report
 from .model import FrontMatter, SourceFile
+from .tomltext import TomlProblem, parse_toml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_FENCE = "+++"
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A long wire story is some 20 KB; a file a hundred times that is not one article, and
+# refusing it keeps the build's time and the page's size bounded.
+MAX_ARTICLE_BYTES = 2_000_000
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_BARE_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # found in no text file
+# Removed from every article, with a warning:
+# - bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): each opens a
+#   scope that a careless paste never closes, reordering the text after it ("Trojan Source");
+# - invisible characters with no use in Arabic text (zero width space, word joiner,
+#   invisible operators, a BOM inside the text, tag characters): they make different texts
+#   look the same;
+# - control characters (C0 but tab and newline, DEL, C1) and noncharacters: HTML forbids them.
+# Kept: ZWNJ and ZWJ (U+200C/D), part of the spelling of Arabic-script languages, and the
+# marks LRM, RLM and ALM (U+200E/F, U+061C), which open no scope.
+HIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufdd0-\ufdef\ufeff\ufffe\uffff\U000e0000-\U000e007f"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+    + "]"
+)
 
 
 def discover(articles_dir: Path, report: Report) -> list[Path]:
     """Article files under `articles_dir`, in a stable order.
 
     A symlink that leads outside the content folder is refused: the build must never read
-    (and publish) a file the editor did not put in `content/`.
+    (and publish) a file the editor did not put in `content/`; one that leads nowhere (a
+    missing file, a loop) is reported, not silently passed over.
     """
     if not articles_dir.is_dir():
         report.warning(articles_dir, 1, "no articles folder; the site will be empty")
@@ -40,7 +65,12 @@ def discover(articles_dir: Path, report: Report) -> list[Path]:
     for path in sorted(articles_dir.rglob("*")):
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
             continue
-        if not path.resolve().is_relative_to(root):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
+            report.error(path, 1, "symlink leads nowhere (a missing file or a loop); skipped")
+            continue
+        if not target.is_relative_to(root):
             report.error(path, 1, "symlink points outside the articles folder; skipped")
             continue
         if path.is_file():
@@ -54,9 +84,9 @@ def decode(data: bytes, path: Path, report: Report) -> tuple[str, str]:
         text, encoding = _strict(data[len(codecs.BOM_UTF8):], "utf-8"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16"), "utf-16"
+    elif b"\x00" in data:
+        text, encoding = _bomless_utf16(data, path, report)
     else:
-        if b"\x00" in data:
-            raise ContentError("binary data (NUL bytes) in a text article", _line_at(data, data.index(b"\x00")))
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
@@ -65,7 +95,43 @@ def decode(data: bytes, path: Path, report: Report) -> tuple[str, str]:
                            "not valid UTF-8; decoded as Windows-1256 (legacy Arabic). "
                            "Save the file as UTF-8 to silence this")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_hidden(text, path, report)
     return unicodedata.normalize("NFC", text), encoding
+
+
+def remove_hidden(text: str, path: Path, report: Report) -> str:
+    """Text without the characters of HIDDEN_CHARACTERS, with one warning naming them."""
+    found = HIDDEN_CHARACTERS.findall(text)
+    if not found:
+        return text
+    kinds = list(dict.fromkeys(found))
+    named = ", ".join(map(_describe, kinds[:3])) + (", ..." if len(kinds) > 3 else "")
+    line = text.count("\n", 0, HIDDEN_CHARACTERS.search(text).start()) + 1
+    report.warning(path, line, f"removed {len(found)} invisible or control character{'s' if len(found) > 1 else ''} "
+                               f"({named}): they can reorder or hide text")
+    # Controls that separate words (vertical tab from Word's line break, form feed) become spaces.
+    return HIDDEN_CHARACTERS.sub(lambda match: " " if match.group().isspace() else "", text)
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
+
+
+def _bomless_utf16(data: bytes, path: Path, report: Report) -> tuple[str, str]:
+    """UTF-16 saved without a BOM has NUL bytes on one side of each byte pair only (the high
+    byte of every ASCII character) and decodes to text; anything else with NULs is binary."""
+    even, odd = data[0::2], data[1::2]
+    encoding = "utf-16-le" if b"\x00" not in even else "utf-16-be" if b"\x00" not in odd else None
+    try:
+        text = data.decode(encoding) if encoding and len(data) % 2 == 0 else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _BINARY_CONTROL.search(text):
+        raise ContentError("binary data (NUL bytes) in a text article", _line_at(data, data.index(b"\x00")))
+    report.warning(path, 1, f"UTF-16 without a byte order mark; decoded as {encoding.upper()}. "
+                            "Save the file as UTF-8 to silence this")
+    return text, encoding
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -130,6 +196,15 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", value.strip())
 
 
+def _url(value: Any) -> str:
+    """Only web addresses: the value becomes a link, and `javascript:` must never be one."""
+    text = _text(value)
+    parts = urlsplit(text)
+    if text and (parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text)):
+        raise ValueError(f"source must be an http(s) URL, got {value!r}")
+    return text
+
+
 def _topics(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(
         isinstance(t, str) and SLUG_PATTERN.fullmatch(t.removeprefix("-")) for t in value
@@ -149,7 +224,7 @@ def _speakers(value: Any) -> dict[str, str]:
 _FIELDS: dict[str, Callable[[Any], Any]] = {
     "slug": _slug,
     "date": _date,
-    "source": _text,
+    "source": _url,
     "title": _text,
     "topics": _topics,
     "speakers": _speakers,
@@ -160,14 +235,13 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
     if not toml_text.strip():
         return FrontMatter()
     try:
-        raw = tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else toml_text.count("\n") + 1  # "at end of document"
-        raise ContentError(f"front matter is not valid TOML: {exc}", 1 + line) from exc
+        raw = parse_toml(toml_text)
+    except TomlProblem as exc:
+        raise ContentError(f"front matter is {exc}", 1 + exc.line) from exc
     values: dict[str, Any] = {}
+    key_lines = _key_lines(toml_text)
     for key, value in raw.items():
-        line = _key_line(toml_text, key)
+        line = key_lines.get(key, 1)
         if key not in _FIELDS:
             report.warning(path, line, f"unknown front matter key {key!r} (known: {', '.join(_FIELDS)})")
             continue
@@ -178,19 +252,27 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
     return FrontMatter(**values)
 
 
-def _key_line(toml_text: str, key: str) -> int:
+def _key_lines(toml_text: str) -> dict[str, int]:
+    """Bare key -> line of its first `key =`, found in one pass over the front matter."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(toml_text.split("\n"), 2):  # +1 for the opening fence
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
-            return number
-    return 1
+        found = _BARE_KEY.match(line)
+        if found:
+            lines.setdefault(found.group(1), number)
+    return lines
 
 
 def read_source(path: Path, report: Report) -> SourceFile:
     """Read one article file; raise `ContentError` when it cannot be used at all."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more, whatever the size says
     except OSError as exc:
         raise ContentError(f"cannot read file: {exc.strerror}") from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ContentError(f"file is {max(size, len(data)) / 1e6:.1f} MB; an article may be at most "
+                           f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB")
     text, encoding = decode(data, path, report)
     toml_text, body, body_line = split_front_matter(text)
     meta = parse_front_matter(toml_text, path, report)

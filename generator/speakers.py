@@ -108,10 +108,11 @@ class _Reader:
 
     def _record(self, paragraph: Paragraph, tokens: Tokens, found: list[tuple[int, int, Subject]]) -> None:
         starts = _sentence_starts(paragraph)
+        token_starts = [t.start for t in tokens]  # a binary search per statement keeps this linear
         for n, (verb, content, subject) in enumerate(found):
             sentence = bisect.bisect_right(starts, tokens[verb].start) - 1
             sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.who.text)
-            end = next((t for t in range(verb, len(tokens)) if tokens[t].start >= sentence_end), len(tokens))
+            end = bisect.bisect_left(token_starts, sentence_end, lo=verb)
             if n + 1 < len(found) and found[n + 1][0] < end:
                 end = found[n + 1][0]  # the next statement in the sentence
             kind, quote = self._what_was_said(tokens, content, end)

@@ -60,7 +60,7 @@ def pending_work(config: SiteConfig, report: Report) -> list[Work]:
             continue
         memory_file = memory_path(config.translations_dir, article.slug)
         try:
-            memory = load_memory(memory_file, article.slug)
+            memory = load_memory(memory_file, article.slug, report)
         except MemoryFileError as exc:
             report.error(memory_file, exc.line, f"translation memory unreadable; not translating this article: {exc}")
             continue

@@ -24,16 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import tempfile
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
 import tomli_w
 
+from ..diagnostics import Report
 from ..model import Article, Provenance, Section, Segment
+from ..sources import remove_hidden
+from ..tomltext import TomlProblem, parse_toml
 
 FORMAT = 1
 STATUSES = ("human", "reviewed", "machine")
@@ -92,18 +93,20 @@ def memory_path(translations_dir: Path, slug: str) -> Path:
     return translations_dir / f"{slug}.toml"
 
 
-def load_memory(path: Path, slug: str) -> Memory:
-    """Read a memory file; a missing file is an empty memory, a broken one an error."""
+def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
+    """Read a memory file; a missing file is an empty memory, a broken one an error.
+    With a `report`, invisible and control characters are removed, as from articles."""
     if not path.exists():
         return Memory(slug, {})
     try:
         text = path.read_text(encoding="utf-8")
-        raw = tomllib.loads(text)
+        if report is not None:
+            text = remove_hidden(text, path, report)
+        raw = parse_toml(text)
     except UnicodeDecodeError as exc:
         raise MemoryFileError(f"not UTF-8: {exc.reason}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise MemoryFileError(f"not valid TOML: {exc}", int(line.group(1)) if line else 1) from exc
+    except TomlProblem as exc:
+        raise MemoryFileError(str(exc), exc.line) from exc
     if raw.get("format") != FORMAT:
         raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", _line_of(text, "format"))
     entries: dict[str, Entry] = {}
