@@ -6,14 +6,22 @@
 An article's key hashes its file, its translation memory and the site-wide inputs (config,
 templates, data files, Nashra's version); a file whose size, mtime and inode did not change
 is not even read again (as make and git do). The cache is only ever a shortcut: deleting it
-costs one full build, and a cache that cannot be read is reported and ignored, never trusted.
+costs one full build, and a cache that cannot be read is reported, kept aside for inspection
+(`index.pickle.corrupt`) and ignored, never trusted.
+
+Unpickling runs code, and a cache folder can arrive with a checkout (a force-added file in
+a pull request): every file is signed with HMAC-SHA256 under a key that never leaves this
+machine's user (`$XDG_CONFIG_HOME/nashra/cache-key`), and a file whose signature does not
+verify is not unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +70,35 @@ class CacheIndex:
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
 
 
+class UntrustedCache(Exception):
+    """A cache file that was not written by this user on this machine, or was altered."""
+
+
+def _signing_key() -> bytes:
+    home = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    path = Path(home) / "nashra" / "cache-key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+
+
+def _sign(data: bytes) -> bytes:
+    return hmac.new(_signing_key(), data, hashlib.sha256).digest() + data
+
+
+def _verified(signed: bytes) -> bytes:
+    signature, data = signed[:32], signed[32:]
+    if not hmac.compare_digest(signature, hmac.new(_signing_key(), data, hashlib.sha256).digest()):
+        raise UntrustedCache("not signed on this machine")
+    return data
+
+
 class BuildCache:
     def __init__(self, folder: Path, index: CacheIndex) -> None:
         self.folder = folder
@@ -73,12 +110,13 @@ class BuildCache:
         if not path.exists():
             return cls(folder, CacheIndex(site_key))
         try:
-            with path.open("rb") as handle:
-                version, index = pickle.load(handle)
+            version, index = pickle.loads(_verified(path.read_bytes()))
             if version != FORMAT or not isinstance(index, CacheIndex):
                 raise ValueError(f"format {version!r}")
         except Exception as exc:  # noqa: BLE001 - any unreadable cache is ignored, whatever broke
-            report.warning(path, 1, f"build cache unreadable ({type(exc).__name__}); ignored, doing a full build")
+            os.replace(path, path.with_name(path.name + ".corrupt"))  # kept, never silently replaced
+            report.warning(path, 1, f"build cache unreadable ({type(exc).__name__}: {exc}); kept as "
+                                    f"{path.name}.corrupt and ignored, doing a full build")
             return cls(folder, CacheIndex(site_key))
         if index.site_key != site_key:  # templates, config, data or Nashra changed
             return cls(folder, CacheIndex(site_key))
@@ -86,17 +124,16 @@ class BuildCache:
 
     def article(self, key: str) -> Article | None:
         try:
-            with (self.folder / "articles" / f"{key}.pickle").open("rb") as handle:
-                article = pickle.load(handle)
+            article = pickle.loads(_verified((self.folder / "articles" / f"{key}.pickle").read_bytes()))
             return article if isinstance(article, Article) else None
-        except Exception:  # noqa: BLE001 - a missing or broken entry just means: parse again
+        except Exception:  # noqa: BLE001 - a missing, broken or untrusted entry just means: parse again
             return None
 
     def store_article(self, key: str, article: Article) -> None:
-        _atomic_write(self.folder / "articles" / f"{key}.pickle", pickle.dumps(article, pickle.HIGHEST_PROTOCOL))
+        _atomic_write(self.folder / "articles" / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
 
     def save(self, index: CacheIndex) -> None:
-        _atomic_write(self.folder / "index.pickle", pickle.dumps((FORMAT, index), pickle.HIGHEST_PROTOCOL))
+        _atomic_write(self.folder / "index.pickle", _sign(pickle.dumps((FORMAT, index), pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):
             if stale.stem not in live:

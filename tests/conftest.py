@@ -53,6 +53,18 @@ class Site:
         return (path / "index.html" if url.endswith("/") or url == "" else path).read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_homes(tmp_path_factory):
+    """Tests never read or write the user's config and cache folders (the build cache's
+    signing key, extracted Argos packages)."""
+    homes = tmp_path_factory.mktemp("homes")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CONFIG_HOME", str(homes / "config"))
+    patch.setenv("XDG_CACHE_HOME", str(homes / "cache"))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     return Site(tmp_path / "digest")

@@ -118,9 +118,11 @@ def test_a_corrupt_cache_is_reported_ignored_and_rebuilt(three, capsys):
     index.write_bytes(b"not a pickle")
     code, _, err = three.build(capsys)
     assert code == 0
-    assert ".nashra-cache/index.pickle:1: warning: build cache unreadable (UnpicklingError); ignored" in err
+    assert ".nashra-cache/index.pickle:1: warning: build cache unreadable (UntrustedCache: not signed on this " \
+           "machine); kept as index.pickle.corrupt and ignored, doing a full build" in err
+    assert (index.parent / "index.pickle.corrupt").read_bytes() == b"not a pickle"
     assert tree(three) == expected
-    assert pickle.loads(index.read_bytes())[0] == 1  # replaced by a good one after a full build
+    assert index.exists()  # a good one, written by the full build
 
 
 def test_a_deleted_site_is_built_again_in_full(three, capsys):
@@ -129,6 +131,17 @@ def test_a_deleted_site_is_built_again_in_full(three, capsys):
     shutil.rmtree(three.output)
     assert three.build(capsys)[0] == 0
     assert tree(three) == expected
+
+
+def test_a_cache_from_another_machine_is_never_unpickled(three, capsys, monkeypatch):
+    """A cache can arrive with a checkout (a force-added file in a pull request): unpickling it
+    would run its code. Files are signed with a key of this user on this machine."""
+    index = three.root / ".nashra-cache" / "index.pickle"
+    planted = pickle.dumps((1, "would run code on load"))
+    index.write_bytes(b"\0" * 32 + planted)
+    monkeypatch.setattr(pickle, "loads", lambda data: pytest.fail("an unsigned cache was unpickled"))
+    code, _, err = three.build(capsys)
+    assert code == 0 and "UntrustedCache: not signed on this machine" in err
 
 
 def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys, monkeypatch, tmp_path):
