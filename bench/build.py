@@ -92,6 +92,9 @@ def nashra(corpus: Corpus) -> Generator:
     if not imported.is_relative_to(snapshot):
         raise RuntimeError(f"Nashra is imported from {imported}, not from the copy in {snapshot}")
     site = corpus.site("nashra")
+    if not SEARCH:  # like Pelican and Hugo, which are not asked to build a search index
+        with (site / "site.toml").open("a", encoding="utf-8") as config:
+            config.write("[search]\nenabled = false\n")
     measured = (snapshot / "measured.txt").read_text(encoding="utf-8")
     return Generator(
         "Nashra", f"{nashra_package.__version__} {measured}", site, site / "site",
@@ -183,6 +186,7 @@ def _install_hugo() -> str | None:
 
 
 SETUP = {"nashra": nashra, "pelican": pelican, "hugo": hugo}
+SEARCH = True  # --no-search: Nashra builds no search index
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -388,8 +392,9 @@ def report(all_results: list[list[Measurements]], unavailable: dict[str, str],
          "CPU s is user + system time of all the build's processes."),
         "- *cold vs Nashra*: the generator's cold build time over Nashra's, in the same run (above 1: Nashra is faster).",
         "- *changed*: the newest story's last paragraph edited in its Arabic file.",
-        ("- Nashra runs with its default of one worker process per CPU, and indexes for search with Pagefind "
-         "in every build."),
+        ("- Nashra runs with its default of one worker process per CPU, and "
+         + ("indexes for search with Pagefind in every build." if SEARCH else
+            "without its Pagefind search index (`--no-search`), like Pelican and Hugo here.")),
         ("- Memory: *max RSS* is the build's largest single process; *peak PSS* is summed over all its "
          "processes (workers, Pagefind), sampled every 10 ms in the first second, then every 250 ms."),
         "- Other work on the machine slows every row; compare rows of one run, not across runs.",
@@ -414,7 +419,11 @@ def main() -> int:
     parser.add_argument("--generators", default=",".join(SETUP), help="comma-separated subset")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", action="store_true", help="write the results into bench/README.md")
+    parser.add_argument("--no-search", action="store_true",
+                        help="Nashra without its search index, as Pelican and Hugo are asked to build none")
     args = parser.parse_args()
+    global SEARCH
+    SEARCH = not args.no_search
     sizes = [int(s) for s in (args.sizes or ("100" if args.quick else "100,1000,5000")).split(",")]
     repeats = [int(r) for r in (args.repeat or ("1" if args.quick else "3")).split(",")]
     if len(repeats) == 1:

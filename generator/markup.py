@@ -9,7 +9,8 @@ took most of a build's time). Templates still own everything around it.
   (the BCP 47 private-use tag for machine translation from Arabic).
 - English with no translation yet: the Arabic original isolated in `<bdi lang="ar">`;
   a whole paragraph without English becomes an RTL block marked "Not yet translated",
-  never an empty gap.
+  never an empty gap. Such Arabic is left out of the English search index
+  (`data-pagefind-ignore`): the Arabic index has it, with Arabic stemming.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class ArticleMarkup:
             machine = ' lang="en-x-mtfrom-ar"' if seg.provenance is Provenance.MACHINE else ""
             return Markup(f'<{tag} id="{anchor}" class="seg {seg.provenance.value}"{machine}>'
                           f"{self._text(seg, 'en')}</{tag}>")
-        return Markup(f'<{tag} id="{anchor}" class="seg untranslated">'
+        return Markup(f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
                       f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 
     def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
@@ -51,7 +52,7 @@ class ArticleMarkup:
         if lang == "en" and not any(s.en for s in paragraph.sentences):
             spans = " ".join(f'<span id="{escape(id_prefix + s.id)}" class="seg">{self._text(s, "ar")}</span>'
                              for s in paragraph.sentences)
-            return Markup(f'<div class="untranslated-block">\n{UNTRANSLATED_NOTE}\n'
+            return Markup(f'<div class="untranslated-block" data-pagefind-ignore>\n{UNTRANSLATED_NOTE}\n'
                           f'<p id="{anchor}" lang="ar" dir="rtl">{spans}</p>\n</div>')
         sentences = " ".join(self.segment(s, lang, id_prefix=id_prefix) for s in paragraph.sentences)
         return Markup(f'<p id="{anchor}">{sentences}</p>')

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
-from .library import Library, translation_status
+from .library import Library, Quote, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
@@ -189,45 +189,62 @@ def _listing(article: Article) -> tuple:
             translation_status(article).label, translation_status(article).missing)
 
 
-def _quoted(quote) -> tuple:
-    seg = quote.article.segment(quote.statement.segment_id)
-    return (_listing(quote.article), quote.statement, seg.ar, seg.en, seg.provenance)
+@dataclass(frozen=True)
+class _IndexInputs:
+    """What each speaker and topic page shows, computed once per build for both languages."""
+
+    speakers: tuple
+    topics: tuple
+    speaker: dict[str, tuple]  # person id -> inputs of their page
+    topic: dict[str, tuple]  # topic id -> inputs of its page
+
+    @classmethod
+    def of(cls, library: Library, listings: dict[str, tuple]) -> _IndexInputs:
+        def quoted(quote: Quote) -> tuple:
+            seg = quote.article.segment(quote.statement.segment_id)
+            return (listings[quote.article.slug], quote.statement, seg.ar, seg.en, seg.provenance)
+
+        return cls(
+            speakers=tuple((e.person, len(e.quotes), e.article_count) for e in library.speakers),
+            topics=tuple((e.topic, len(e.articles)) for e in library.topics),
+            speaker={e.person.id: (e.person, tuple(map(quoted, e.quotes))) for e in library.speakers},
+            topic={e.topic.id: (e.topic, tuple(listings[a.slug] for a in e.articles)) for e in library.topics},
+        )
 
 
-def _index_pages(config: SiteConfig, library: Library, lang: str) -> list[OutputPage]:
+def _index_pages(config: SiteConfig, library: Library, lang: str, inputs: _IndexInputs) -> list[OutputPage]:
     """Speaker and topic pages: an index of each, and one page per person and per topic."""
     labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
-    index_inputs = {
-        "speakers": tuple((e.person, len(e.quotes), e.article_count) for e in library.speakers),
-        "topics": tuple((e.topic, len(e.articles)) for e in library.topics),
-    }
     pages = []
-    for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
+    for kind, entries, kind_inputs in (("speakers", library.speakers, inputs.speakers),
+                                       ("topics", library.topics, inputs.topics)):
         context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
         context["entries"] = entries
-        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, index_inputs[kind]))
+        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, kind_inputs))
     for speaker in library.speakers:
         route = Route(lang, "speaker", speaker.person.id)
         context = _page_context(config, route, person_name(speaker.person, lang))
         context["entry"] = speaker
-        pages.append(OutputPage(route, "speaker.html", context, (speaker.person, tuple(map(_quoted, speaker.quotes)))))
+        pages.append(OutputPage(route, "speaker.html", context, inputs.speaker[speaker.person.id]))
     for topic in library.topics:
         route = Route(lang, "topic", topic.topic.id)
         context = _page_context(config, route, topic.topic.label_en if lang == "en" else topic.topic.label_ar)
         context.update(entry=topic, articles=[_article_view(a) for a in topic.articles])
-        pages.append(OutputPage(route, "topic.html", context, (topic.topic, tuple(map(_listing, topic.articles)))))
+        pages.append(OutputPage(route, "topic.html", context, inputs.topic[topic.topic.id]))
     return pages
 
 
-def _feed_entry(article: Article) -> tuple:
-    return (_listing(article), tuple((s.ar, s.en) for s in article.segments()))
+def _feed_entry(article: Article, listings: dict[str, tuple]) -> tuple:
+    return (listings[article.slug], tuple((s.ar, s.en) for s in article.segments()))
 
 
 def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     """Every page that is not an article's own: homes, feeds, indexes, sitemap. Each carries
     its `inputs`, so a build can tell whether it needs rendering again."""
     views = [_article_view(a) for a in library.articles]
-    listings = tuple(map(_listing, library.articles))
+    by_slug = {a.slug: _listing(a) for a in library.articles}
+    listings = tuple(by_slug.values())
+    index_inputs = _IndexInputs.of(library, by_slug)
     newest = library.articles[:FEED_SIZE]
     pages: list[OutputPage] = [
         OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar), ()),
@@ -240,8 +257,8 @@ def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
         pages.append(OutputPage(Route(lang, "home"), "home.html", home, listings))
         feed = _page_context(config, Route(lang, "feed"), config.title(lang))
         feed.update(articles=views[:FEED_SIZE], updated=_feed_updated(library))
-        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, tuple(map(_feed_entry, newest))))
-        pages.extend(_index_pages(config, library, lang))
+        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, tuple(_feed_entry(a, by_slug) for a in newest)))
+        pages.extend(_index_pages(config, library, lang, index_inputs))
         search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
     routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]

@@ -110,8 +110,9 @@ def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
     if raw.get("format") != FORMAT:
         raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", _line_of(text, "format"))
     entries: dict[str, Entry] = {}
+    table_lines = {line.strip(): n for n, line in enumerate(text.splitlines(), 1) if line.startswith("[segments.")}
     for segment_id, fields in raw.get("segments", {}).items():
-        line = _line_of(text, f"[segments.{segment_id}]")
+        line = table_lines.get(f"[segments.{segment_id}]", 1)
         if not isinstance(fields, dict):
             raise MemoryFileError(f"segment {segment_id!r} must be a table", line)
         entries[segment_id] = _entry(segment_id, fields, line)
