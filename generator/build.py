@@ -19,6 +19,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
 from . import __version__
 from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, output_identity, stat_signature
@@ -75,13 +76,16 @@ def load_articles(config: SiteConfig, report: Report) -> list[Article]:
     return [article for article in found if article]
 
 
-def _process(paths: list[Path], config: SiteConfig, knowledge: Knowledge, jobs: int) -> list[ArticleOutcome]:
-    """Load and render articles, in worker processes when there are enough of them."""
+def _process(paths: list[Path], config: SiteConfig, knowledge: Knowledge, jobs: int) -> Iterator[ArticleOutcome]:
+    """Load and render articles, in worker processes when there are enough of them; the
+    outcomes come in the order of `paths`, one at a time, so their pages need not all be
+    held in memory at once."""
     if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(config, knowledge)) as pool:
-            return list(pool.map(run_in_worker, paths, chunksize=16))
+            yield from pool.map(run_in_worker, paths, chunksize=16)
+        return
     renderer = ArticleRenderer(config, knowledge)
-    return [renderer.outcome(path) for path in paths]
+    yield from (renderer.outcome(path) for path in paths)
 
 
 def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None,
@@ -102,7 +106,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
     previous = cache.index if cache.index.output_identity == output_identity(config.output_dir) else CacheIndex()
 
-    paths = discover(config.articles_dir, report)
+    paths = sorted(discover(config.articles_dir, report), key=str)  # the order library.assemble keeps
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
         entry = previous.articles.get(str(path))
@@ -120,36 +124,32 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
             del reused[path]  # its cached copy is gone: process it again
         elif article:
             articles[path] = article
-    try:
-        outcomes = {o.path: o for o in _process([p for p in paths if p not in reused], config, knowledge, jobs)}
-    except TemplateFailure as exc:
-        raise BuildError(str(exc)) from exc
-    for path in paths:  # diagnostics in file order, whatever order the work was done in
-        if path in reused:
-            report.replay(reused[path].diagnostics)
-        else:
-            report.replay(outcomes[path].diagnostics)
-            if outcomes[path].article:
-                articles[path] = outcomes[path].article
-    library = assemble([articles[p] for p in paths if p in articles], report, knowledge.topics)
 
     index = CacheIndex(cache.index.site_key)
     writer = StagingWriter(config.output_dir, from_previous=bool(previous.site_pages))
     try:
         renderer = ArticleRenderer(config, knowledge)
-        published_slugs = {a.slug: a for a in library.articles}
-        for path in paths:
-            entry, outcome = reused.get(path), outcomes.get(path)
-            article = articles.get(path)
-            kept = article is not None and published_slugs.get(article.slug) is article
-            pages = _write_article(writer, renderer, entry, outcome, article) if kept else {}
+        processed = _process([p for p in paths if p not in reused], config, knowledge, jobs)
+        published: set[str] = set()
+        for path in paths:  # in file order, whatever order the work was done in
+            entry = reused.get(path)
+            outcome = None if entry else next(processed)  # its pages are written, then let go
+            diagnostics = entry.diagnostics if entry else outcome.diagnostics
+            report.replay(diagnostics)
+            article = articles.get(path) if entry else outcome.article
+            pages: dict[str, str] = {}
+            if article:
+                articles[path] = article
+                if article.slug not in published:  # a second article with one slug: assemble reports it
+                    published.add(article.slug)
+                    pages = _write_article(writer, renderer, entry, outcome, article)
             slug = article.slug if article else None
             signatures = _signatures(config, path, slug)
             key = digest(cache.index.site_key.encode(), str(path).encode(), repr(signatures).encode())
-            diagnostics = entry.diagnostics if entry else outcome.diagnostics
             index.articles[str(path)] = ArticleEntry(key, signatures, diagnostics, slug, pages)
             if article and (entry is None or entry.key != key):
                 cache.store_article(key, article)
+        library = assemble([articles[p] for p in paths if p in articles], report, knowledge.topics)
         index.site_pages = _write_site_pages(writer, renderer, library, previous)
         for route, path in asset_files(config):
             if not writer.keep(route.output_path):  # kept only when the templates did not change
