@@ -175,3 +175,24 @@ def test_the_real_path_on_a_tiny_real_model_offline(site_with_article, capsys, t
     assert 'lang="en-x-mtfrom-ar"' in page
     code, _, err = site.build(capsys, "--translate")
     assert "nothing to translate" in err  # a second run finds the memory complete
+
+
+def test_progress_is_a_bar_on_a_terminal_and_log_lines_elsewhere():
+    import io
+
+    from generator.translate.fill import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    log, terminal = io.StringIO(), Terminal()
+    for stream in (log, terminal):
+        progress = Progress(stream)
+        for done in range(0, 101, 5):
+            progress(done, 100)
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 11  # every tenth, and the end
+    assert lines[-1].startswith("translated 100/100 segments, ") and " segments/s, ETA " in lines[-1]
+    assert terminal.getvalue().count("\r[") == 21 and terminal.getvalue().endswith("\n")
+    assert "[##############################] translated 100/100" in terminal.getvalue()
