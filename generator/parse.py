@@ -72,6 +72,8 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
     if not rest:
         raise ContentError("article has a headline but no paragraphs", title_block.line)
     sections = _sections(rest, infer_headings=source.kind == "wire", report=report, source=source)
+    if not any(section.paragraphs for section in sections):
+        raise ContentError("article has a headline and sub-headlines but no paragraphs", title_block.line)
     article = Article(
         slug=_slug(source, title.ar),
         source=source.path,

@@ -120,8 +120,8 @@ def _article_view(article: Article) -> dict[str, Any]:
 
 
 def _summary(article: Article, lang: str) -> str:
-    """The first sentence of the lead: the description search engines and feeds show."""
-    first = article.lead.paragraphs[0].sentences[0]
+    """The first sentence of the text: the description search engines and feeds show."""
+    first = next((p.sentences[0] for section in article.sections for p in section.paragraphs), article.title)
     return segment_text(first, lang)
 
 

@@ -186,3 +186,13 @@ def test_bidi_controls_in_a_translation_never_reach_the_page(site, capsys):
     assert err.startswith("content/translations/2016-01-01-a.toml:4: warning: removed 1 invisible or control character")
     page = site.page("en/articles/2016-01-01-a/")
     assert "\u202e" not in page and "News headline" in page
+
+
+def test_sub_headlines_without_any_paragraph_are_an_error_not_a_crash(site, capsys):
+    """Found by Hypothesis: a Markdown article of a title and an empty section."""
+    site.article("2016-01-01-a.md", "# قال\n\n##  قال\n")
+    site.article("2016-01-01-b.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
+    code, _, err = site.build(capsys)
+    assert code == 1
+    assert "content/articles/2016-01-01-a.md:1: error: article has a headline and sub-headlines but no paragraphs" in err
+    assert (site.output / "ar" / "articles" / "2016-01-01-b" / "index.html").exists()
