@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Iterator
 
 from . import __version__
+from .analyze import Knowledge, load_knowledge
 from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, output_identity, stat_signature
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, assemble
-from .analyze import Knowledge, load_knowledge
 from .model import Article
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
@@ -55,10 +55,9 @@ class BuildResult:
 def _site_key(config: SiteConfig) -> str:
     """Everything every page depends on: Nashra itself, the config, templates and data."""
     parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
-    for folder in (config.templates_dir,):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    for path in sorted(config.templates_dir.rglob("*")):
+        if path.is_file():
+            parts += [path.relative_to(config.templates_dir).as_posix().encode(), path.read_bytes()]
     for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
         parts += [path.name.encode(), path.read_bytes()]
     return digest(*parts)
