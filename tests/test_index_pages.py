@@ -1,7 +1,6 @@
 """Speaker and topic pages, rendered from articles whose statements and topics are given,
 so the pages are specified independently of how statements are found."""
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 

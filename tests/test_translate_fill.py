@@ -9,7 +9,7 @@ import pytest
 from generator.config import load_config
 from generator.diagnostics import Report
 from generator.translate import fill as fill_module
-from generator.translate.fill import fill, pending_work, run_translation
+from generator.translate.fill import fill, pending_work
 from generator.translate.memory import load_memory, memory_path
 from generator.translate.protect import Glossary, glossary_from_content, protect, restore
 
