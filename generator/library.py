@@ -73,9 +73,6 @@ class Library:
     speakers: tuple[SpeakerEntry, ...] = ()  # most statements first
     topics: tuple[TopicEntry, ...] = ()  # most articles first
 
-    def by_slug(self, slug: str) -> Article:
-        return next(a for a in self.articles if a.slug == slug)
-
 
 def _newest_first(article: Article) -> tuple[int, str]:
     return (-(article.date or dt.date.min).toordinal(), article.slug)

@@ -160,10 +160,6 @@ class Progress:
             print(line, file=self.stream, flush=True)
 
 
-def no_model_message(error: ModelNotFound) -> str:
-    return f"{error}; building from the translation memory only"
-
-
 
 def run_translation(config: SiteConfig, report: Report, stream: TextIO | None = None) -> FillResult | None:
     """Translate what the memory lacks; None when there is no model (the build goes on)."""
@@ -177,7 +173,7 @@ def run_translation(config: SiteConfig, report: Report, stream: TextIO | None = 
     try:
         package = find_package("ar", "en", [config.translate.model] if config.translate.model else None)
     except ModelNotFound as error:
-        report.warning(None, 0, no_model_message(error))
+        report.warning(None, 0, f"{error}; building from the translation memory only")
         return None
     translator = ArgosTranslator(package, config.translate.argos_options())
     glossary = glossary_from_content(config.content_dir, report)
