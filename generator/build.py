@@ -26,7 +26,7 @@ from .analyze import Knowledge, load_knowledge
 from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, output_identity, stat_signature
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
-from .library import Library, assemble
+from .library import Library, Listing, assemble
 from .model import Article
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
@@ -116,16 +116,23 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
             report.replay(reused[path].diagnostics)
         return BuildResult(config, None, sum(e.slug is not None for e in reused.values()), 0, False, up_to_date=True)
 
-    articles: dict[Path, Article] = {}
+    cached_listings = cache.listings() if reused else {}
+    listings: dict[Path, Listing] = {}
+    loaded: dict[Path, Article] = {}  # unchanged articles whose listing was not cached
     for path, entry in list(reused.items()):
-        article = cache.article(entry.key) if entry.slug else None
-        if entry.slug and article is None:
+        if entry.slug is None:
+            continue
+        listing = cached_listings.get(entry.key)
+        if listing is None and (article := cache.article(entry.key)) is not None:
+            loaded[path], listing = article, Listing.of(article)
+        if listing is None:
             del reused[path]  # its cached copy is gone: process it again
-        elif article:
-            articles[path] = article
+            continue
+        listings[path] = listing
 
     index = CacheIndex(cache.index.site_key)
-    writer = StagingWriter(config.output_dir, from_previous=bool(previous.site_pages))
+    writer = StagingWriter(config.output_dir, previous.output if previous.site_pages else None)
+    articles = _Articles(cache, config, knowledge)
     try:
         renderer = ArticleRenderer(config, knowledge)
         processed = _process([p for p in paths if p not in reused], config, knowledge, jobs)
@@ -135,21 +142,21 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
             outcome = None if entry else next(processed)  # its pages are written, then let go
             diagnostics = entry.diagnostics if entry else outcome.diagnostics
             report.replay(diagnostics)
-            article = articles.get(path) if entry else outcome.article
-            pages: dict[str, str] = {}
-            if article:
-                articles[path] = article
-                if article.slug not in published:  # a second article with one slug: assemble reports it
-                    published.add(article.slug)
-                    pages = _write_article(writer, renderer, entry, outcome, article)
-            slug = article.slug if article else None
+            slug = entry.slug if entry else (outcome.article.slug if outcome.article else None)
             signatures = _signatures(config, path, slug)
             key = digest(cache.index.site_key.encode(), str(path).encode(), repr(signatures).encode())
+            pages: dict[str, str] = {}
+            if outcome and outcome.article:
+                listings[path] = outcome.listing
+                cache.store_article(key, outcome.article)
+            if slug:
+                articles.known(slug, path, key, outcome.article if outcome else loaded.get(path))
+            if slug and slug not in published:  # a second article with one slug: assemble reports it
+                published.add(slug)
+                pages = _write_article(writer, renderer, entry, outcome, articles)
             index.articles[str(path)] = ArticleEntry(key, signatures, diagnostics, slug, pages)
-            if article and (entry is None or entry.key != key):
-                cache.store_article(key, article)
-        library = assemble([articles[p] for p in paths if p in articles], report, knowledge.topics)
-        index.site_pages = _write_site_pages(writer, renderer, library, previous)
+        library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
+        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles)
         for route, path in asset_files(config):
             if not writer.keep(route.output_path):  # kept only when the templates did not change
                 writer.copy(route.output_path, path)
@@ -171,7 +178,8 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     if publish:
         writer.publish()
         index.output_identity = output_identity(config.output_dir)
-        cache.save(index)
+        index.output = writer.published
+        cache.save(index, {index.articles[str(path)].key: listing for path, listing in listings.items()})
     else:
         writer.discard()
     return BuildResult(config, library, len(library.articles), len(writer.written), publish)
@@ -181,12 +189,40 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class _Articles:
+    """Whole articles by slug, on demand: the few that a rebuild needs besides the ones it
+    processed (the feeds' newest, an article whose pages went missing) come from the cache,
+    or are read again when the cache lost them."""
+
+    def __init__(self, cache: BuildCache, config: SiteConfig, knowledge: Knowledge) -> None:
+        self.cache, self.config, self.knowledge = cache, config, knowledge
+        self.loaded: dict[str, Article] = {}
+        self.where: dict[str, tuple[Path, str]] = {}  # slug -> (source path, cache key)
+
+    def known(self, slug: str, path: Path, key: str, article: Article | None) -> None:
+        self.where.setdefault(slug, (path, key))
+        if article:
+            self.loaded.setdefault(slug, article)
+
+    def __call__(self, slug: str) -> Article:
+        if slug not in self.loaded:
+            path, key = self.where[slug]
+            found = self.cache.article(key) or load_article(path, self.config, Report(stream=None), self.knowledge)
+            if found is None:
+                raise BuildError(f"{path}: could no longer be read during the build")
+            self.loaded[slug] = found
+        return self.loaded[slug]
+
+
 def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: ArticleEntry | None,
-                   outcome: ArticleOutcome | None, article: Article) -> dict[str, str]:
+                   outcome: ArticleOutcome | None, articles: _Articles) -> dict[str, str]:
     """Keep an unchanged article's pages; write the others unless their bytes are the same."""
     if entry and outcome is None and entry.pages and all(writer.keep(p) for p in entry.pages):
         return entry.pages
-    rendered = outcome.pages if outcome and outcome.pages else renderer.pages(article)
+    if outcome and outcome.pages:
+        rendered = outcome.pages
+    else:
+        rendered = renderer.pages(outcome.article if outcome else articles(entry.slug))
     old = entry.pages if entry else {}
     hashes = {}
     for path, data in rendered.items():
@@ -197,10 +233,10 @@ def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: Arti
 
 
 def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library,
-                      previous: CacheIndex) -> dict[str, tuple[str, str]]:
+                      previous: CacheIndex, articles: _Articles) -> dict[str, tuple[str, str]]:
     """Render a site-wide page only when what it shows changed; write it only when its bytes did."""
     recorded = {}
-    for page in site_pages(renderer.config, library):
+    for page in site_pages(renderer.config, library, articles):
         path = page.route.output_path
         inputs = digest(repr(page.inputs).encode())
         before = previous.site_pages.get(path)

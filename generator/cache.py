@@ -1,6 +1,7 @@
 """The build cache: what the last build made from which inputs.
 
-    .nashra-cache/index.pickle           one small file: keys, page hashes, diagnostics
+    .nashra-cache/index.pickle           keys, page hashes, diagnostics: all a no-op build reads
+    .nashra-cache/listings.pickle        each article's listing (what site-wide pages show of it)
     .nashra-cache/articles/<key>.pickle  each article as parsed, translated and analysed
 
 An article's key hashes its file, its translation memory and the site-wide inputs (config,
@@ -23,21 +24,24 @@ import os
 import pickle
 import secrets
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Diagnostic, Report
-from .model import Article
+from .library import Listing
+from .model import Article, Person
+from .write import Published
 
-FORMAT = 1
+FORMAT = 2
 CACHE_DIR = ".nashra-cache"
 
 StatSignature = tuple[int, int, int]  # size, mtime_ns, inode
 
 
-def stat_signature(path: Path) -> StatSignature | None:
+def stat_signature(path: Path | str) -> StatSignature | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino)
@@ -66,6 +70,7 @@ class ArticleEntry:
 class CacheIndex:
     site_key: str = ""
     output_identity: tuple[int, int] | None = None  # (inode, mtime_ns) of the site/ we wrote
+    output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
 
@@ -123,16 +128,29 @@ class BuildCache:
         return cls(folder, index)
 
     def article(self, key: str) -> Article | None:
+        return self._load(self.folder / "articles" / f"{key}.pickle", Article)
+
+    def listings(self) -> dict[str, Listing]:
+        """Article key -> listing, as the last build saved them. A key covers the article's
+        inputs and the site's, so a listing under it is the one its article would give."""
+        return self._load(self.folder / "listings.pickle", dict) or {}
+
+    @staticmethod
+    def _load(path: Path, kind: type) -> Any:
         try:
-            article = pickle.loads(_verified((self.folder / "articles" / f"{key}.pickle").read_bytes()))
-            return article if isinstance(article, Article) else None
+            loaded = pickle.loads(_verified(path.read_bytes()))
+            return loaded if isinstance(loaded, kind) else None
         except Exception:  # noqa: BLE001 - a missing, broken or untrusted entry just means: parse again
             return None
 
     def store_article(self, key: str, article: Article) -> None:
         _atomic_write(self.folder / "articles" / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
 
-    def save(self, index: CacheIndex) -> None:
+    def save(self, index: CacheIndex, listings: dict[str, Listing]) -> None:
+        people: dict[Person, Person] = {}  # one copy of each person, however many articles quote them
+        shared = {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
+                  for key, listing in listings.items()}
+        _atomic_write(self.folder / "listings.pickle", _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
         _atomic_write(self.folder / "index.pickle", _sign(pickle.dumps((FORMAT, index), pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):

@@ -17,7 +17,7 @@ from .analyze import Knowledge, analyze, load_knowledge
 from .build import BuildError, build, load_articles
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
-from .library import assemble
+from .library import Listing, assemble
 from .model import Article, Segment
 from .parse import ParseResult, parse
 from .sources import read_source
@@ -110,7 +110,7 @@ def _check(root: Path, *, strict: bool, quiet: bool) -> int:
         return 2
     report = Report(root=config.root)
     articles = load_articles(config, report)
-    library = assemble(articles, report)
+    library = assemble([Listing.of(article) for article in articles], report)
     read = {memory_path(config.translations_dir, article.slug) for article in articles}
     for path in sorted(config.translations_dir.glob("*.toml")):
         if path not in read:  # each article's memory was read with it; these belong to no article

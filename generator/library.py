@@ -2,15 +2,22 @@
 
 This is the stage where one article can conflict with another (two files claiming one
 slug), so collisions are found here, before anything is planned or written.
+
+The library holds each article's `Listing`, not the article: what the site-wide pages show
+of it (title, date, statements). A listing is a few hundred bytes, so the build cache keeps
+one for every article and a rebuild assembles the library without loading thousands of
+articles; only the feeds need whole articles, and only their newest few.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from .diagnostics import Report
-from .model import Article, Person, Provenance, Statement, Topic
+from .model import Article, Dateline, Person, Provenance, Segment, Statement, Topic
 
 
 @dataclass(frozen=True)
@@ -43,80 +50,134 @@ def translation_status(article: Article) -> TranslationStatus:
     )
 
 
+# A statement as a listing keeps it: (speaker id, paragraph id, segment id, Arabic, English,
+# provenance). Plain tuples, because a rebuild loads one per statement of the whole digest
+# (tens of thousands) and unpickles tuples an order of magnitude faster than dataclasses.
+QuoteRecord = tuple[str, str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the site-wide pages show of one article. `fingerprint` changes whenever any of
+    it does, and `text_fingerprint` whenever any of the article's text does (the feeds show
+    it all), so a build can tell which site-wide pages to render again without comparing
+    their contents."""
+
+    slug: str
+    source: Path
+    date: dt.date | None
+    title: Segment
+    dateline: Dateline | None
+    status: TranslationStatus
+    topic_ids: tuple[str, ...]
+    people: tuple[Person, ...]
+    quotes: tuple[QuoteRecord, ...]  # statements with a speaker, in reading order
+    text_fingerprint: str
+    fingerprint: str
+
+    @classmethod
+    def of(cls, article: Article) -> Listing:
+        quotes = tuple(_record(s, article.segment(s.segment_id)) for s in article.statements if s.person_id)
+        shown = (article.slug, article.source, article.date, article.title, article.dateline,
+                 translation_status(article), article.topic_ids, article.people, quotes)
+        text_fingerprint = _hash(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
+        return cls(*shown, text_fingerprint, _hash((shown, text_fingerprint)))
+
+    @property
+    def year(self) -> str:
+        """The archive an article is filed under."""
+        return str(self.date.year) if self.date else "undated"
+
+
+def _record(statement: Statement, segment: Segment) -> QuoteRecord:
+    return (statement.person_id, statement.paragraph_id, segment.id, segment.ar, segment.en, segment.provenance.value)
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()  # dataclass reprs show every field
+
+
 @dataclass(frozen=True)
 class Quote:
-    """A statement together with the article it stands in."""
+    """A statement as a speaker page shows it, with the article it stands in."""
 
-    article: Article
-    statement: Statement
+    listing: Listing
+    paragraph_id: str
+    segment: Segment
+
+    @classmethod
+    def of(cls, listing: Listing, record: QuoteRecord) -> Quote:
+        _, paragraph_id, segment_id, ar, en, provenance = record
+        return cls(listing, paragraph_id, Segment(segment_id, ar, 0, en, Provenance(provenance)))
 
 
 @dataclass(frozen=True)
 class SpeakerEntry:
     person: Person
-    quotes: tuple[Quote, ...]  # newest article first, then reading order
+    quotes: tuple[tuple[Listing, QuoteRecord], ...]  # newest article first, then reading order
 
     @property
     def article_count(self) -> int:
-        return len({q.article.slug for q in self.quotes})
+        return len({listing.slug for listing, _ in self.quotes})
 
 
 @dataclass(frozen=True)
 class TopicEntry:
     topic: Topic
-    articles: tuple[Article, ...]  # newest first
+    articles: tuple[Listing, ...]  # newest first
 
 
 @dataclass(frozen=True)
 class Library:
-    articles: tuple[Article, ...]  # newest first; undated last; ties by slug
+    articles: tuple[Listing, ...]  # newest first; undated last; ties by slug
     speakers: tuple[SpeakerEntry, ...] = ()  # most statements first
     topics: tuple[TopicEntry, ...] = ()  # most articles first
 
 
-def _newest_first(article: Article) -> tuple[int, str]:
-    return (-(article.date or dt.date.min).toordinal(), article.slug)
+def _newest_first(listing: Listing) -> tuple[int, str]:
+    return (-(listing.date or dt.date.min).toordinal(), listing.slug)
 
 
 def _fullest(a: Person, b: Person) -> Person:
     """Of two records of one person, the one that tells readers more."""
+    if a == b:
+        return a
     return max((a, b), key=lambda p: (bool(p.name_en), bool(p.role_en), bool(p.role_ar), len(p.aliases)))
 
 
-def _speakers(articles: tuple[Article, ...]) -> tuple[SpeakerEntry, ...]:
+def _speakers(listings: tuple[Listing, ...]) -> tuple[SpeakerEntry, ...]:
     people: dict[str, Person] = {}
-    quotes: dict[str, list[Quote]] = {}
-    for article in articles:  # already newest first
-        for person in article.people:
+    quotes: dict[str, list[tuple[Listing, QuoteRecord]]] = {}
+    for listing in listings:  # already newest first
+        for person in listing.people:
             people[person.id] = _fullest(people[person.id], person) if person.id in people else person
-        for statement in article.statements:
-            if statement.person_id:
-                quotes.setdefault(statement.person_id, []).append(Quote(article, statement))
+        for record in listing.quotes:
+            quotes.setdefault(record[0], []).append((listing, record))
     entries = [SpeakerEntry(people[pid], tuple(found)) for pid, found in quotes.items() if pid in people]
     return tuple(sorted(entries, key=lambda e: (-len(e.quotes), e.person.name_en or e.person.name_ar)))
 
 
-def _topics(articles: tuple[Article, ...], lexicon: dict[str, Topic]) -> tuple[TopicEntry, ...]:
-    tagged: dict[str, list[Article]] = {}
-    for article in articles:
-        for topic_id in article.topic_ids:
+def _topics(listings: tuple[Listing, ...], lexicon: dict[str, Topic]) -> tuple[TopicEntry, ...]:
+    tagged: dict[str, list[Listing]] = {}
+    for listing in listings:
+        for topic_id in listing.topic_ids:
             if topic_id in lexicon:
-                tagged.setdefault(topic_id, []).append(article)
+                tagged.setdefault(topic_id, []).append(listing)
     entries = [TopicEntry(lexicon[tid], tuple(found)) for tid, found in tagged.items()]
     return tuple(sorted(entries, key=lambda e: (-len(e.articles), e.topic.id)))
 
 
-def assemble(articles: list[Article], report: Report, lexicon: dict[str, Topic] | None = None) -> Library:
+def assemble(listings: list[Listing], report: Report, lexicon: dict[str, Topic] | None = None) -> Library:
     """Order articles, drop the later of two with the same slug (reported as an error), and
     index who said what and which articles share a topic."""
-    kept: dict[str, Article] = {}
-    for article in sorted(articles, key=lambda a: str(a.source)):
-        first = kept.get(article.slug)
+    kept: dict[str, Listing] = {}
+    for listing in sorted(listings, key=lambda a: str(a.source)):
+        first = kept.get(listing.slug)
         if first is not None:
-            report.error(article.source, article.title.line,
-                         f"slug {article.slug!r} is already used by {report.shown(first.source)}; article skipped "
+            report.error(listing.source, listing.title.line,
+                         f"slug {listing.slug!r} is already used by {report.shown(first.source)}; article skipped "
                          "(set a different `slug` in the front matter)")
             continue
-        kept[article.slug] = article
+        kept[listing.slug] = listing
     ordered = tuple(sorted(kept.values(), key=_newest_first))
     return Library(ordered, _speakers(ordered), _topics(ordered, lexicon or {}))

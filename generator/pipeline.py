@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
 from .analyze import Knowledge, analyze
+from .library import Listing
 from .model import Article
 from .parse import parse
 from .render import article_pages, make_environment, render
@@ -25,6 +26,7 @@ class ArticleOutcome:
     path: Path
     diagnostics: tuple[Diagnostic, ...]
     article: Article | None  # None when the file could not be used
+    listing: Listing | None  # what site-wide pages show of it, made where the article was
     pages: dict[str, bytes]  # output path -> rendered page; empty when not rendered
 
 
@@ -71,7 +73,7 @@ class ArticleRenderer:
         report = Report(stream=None, root=self.config.root)
         article = load_article(path, self.config, report, self.knowledge)
         pages = self.pages(article) if article else {}
-        return ArticleOutcome(path, tuple(report.diagnostics), article, pages)
+        return ArticleOutcome(path, tuple(report.diagnostics), article, Listing.of(article) if article else None, pages)
 
 
 _worker: ArticleRenderer | None = None

@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
-from .library import Library, Quote, translation_status
+from .library import Library, Listing, Quote, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
@@ -34,8 +34,10 @@ LOCALES = {"ar": "ar_AR", "en": "en_US"}  # Open Graph locale names
 class OutputPage:
     route: Route
     template: str
-    context: dict[str, Any] = field(hash=False, compare=False)
-    inputs: Any = None  # for site-wide pages: all the data the page shows, to detect change
+    # A site-wide page's context can be a function that makes it, called only when the page
+    # is rendered: most site-wide pages of a rebuild are not.
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(hash=False, compare=False)
+    inputs: Any = None  # for site-wide pages: what the page shows, to detect change
 
 
 def make_environment(config: SiteConfig) -> jinja2.Environment:
@@ -109,14 +111,11 @@ def _page_context(config: SiteConfig, route: Route, title: str, description: str
     }
 
 
-def _article_view(article: Article) -> dict[str, Any]:
+def _article_view(article: Article | Listing) -> dict[str, Any]:
+    """What a page that shows an article, whole or as a listing, needs besides the article."""
     dateline = article.dateline
-    return {
-        "article": article,
-        "people": {p.id: p for p in article.people},
-        "status": translation_status(article),
-        "agency_en": agency_english(dateline.agency) if dateline else "",
-    }
+    status = article.status if isinstance(article, Listing) else translation_status(article)
+    return {"article": article, "status": status, "agency_en": agency_english(dateline.agency) if dateline else ""}
 
 
 def _summary(article: Article, lang: str) -> str:
@@ -153,8 +152,8 @@ def _feed_updated(library: Library) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    dates = [a.date for a in library.articles if a.date]
-    return f"{max(dates).isoformat() if dates else '1970-01-01'}T00:00:00Z"
+    newest = max((a.date for a in library.articles if a.date), default=None)
+    return f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z"
 
 
 FEED_SIZE = 50  # newest articles in each Atom feed
@@ -170,6 +169,7 @@ def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article
             route = Route(lang, kind, article.slug)
             context = _page_context(config, route, segment_text(article.title, lang), _summary(article, lang))
             context.update(_article_view(article))
+            context["people"] = {p.id: p for p in article.people}
             context["markup"] = markup
             context["news_article"] = _news_article(config, article, lang)
             context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
@@ -182,69 +182,104 @@ def person_name(person: Person, lang: str) -> str:
     return person.name_en if lang == "en" and person.name_en else person.name_ar
 
 
-def _listing(article: Article) -> tuple:
-    """What an article contributes to a page that lists it."""
-    dateline = article.dateline.agency if article.dateline else ""
-    return (article.slug, article.title.ar, article.title.en, article.date, dateline,
-            translation_status(article).label, translation_status(article).missing)
+# A home, speaker or topic page shows its newest LIST_SIZE items; a longer list goes on in
+# archives by year, which stay the same as new articles arrive (pages numbered from the
+# newest would all shift), so a rebuild renders again only the years that changed.
+LIST_SIZE = 50
+
+ArticleSource = Callable[[str], Article]  # slug -> the whole article (the feeds show all its text)
 
 
 @dataclass(frozen=True)
-class _IndexInputs:
-    """What each speaker and topic page shows, computed once per build for both languages."""
-
-    speakers: tuple
-    topics: tuple
-    speaker: dict[str, tuple]  # person id -> inputs of their page
-    topic: dict[str, tuple]  # topic id -> inputs of its page
-
-    @classmethod
-    def of(cls, library: Library, listings: dict[str, tuple]) -> _IndexInputs:
-        def quoted(quote: Quote) -> tuple:
-            seg = quote.article.segment(quote.statement.segment_id)
-            return (listings[quote.article.slug], quote.statement, seg.ar, seg.en, seg.provenance)
-
-        return cls(
-            speakers=tuple((e.person, len(e.quotes), e.article_count) for e in library.speakers),
-            topics=tuple((e.topic, len(e.articles)) for e in library.topics),
-            speaker={e.person.id: (e.person, tuple(map(quoted, e.quotes))) for e in library.speakers},
-            topic={e.topic.id: (e.topic, tuple(listings[a.slug] for a in e.articles)) for e in library.topics},
-        )
+class Archive:
+    year: str  # "2016", or "undated"
+    count: int
+    route: Route
 
 
-def _index_pages(config: SiteConfig, library: Library, lang: str, inputs: _IndexInputs) -> list[OutputPage]:
-    """Speaker and topic pages: an index of each, and one page per person and per topic."""
+def _year_label(year: str, lang: str, config: SiteConfig) -> str:
+    if year == "undated":
+        return "بلا تاريخ" if lang == "ar" else "Undated"
+    return localise_digits(year, lang, config.arabic_digits)
+
+
+@dataclass(frozen=True)
+class _ItemList:
+    """A long list (a home's articles, a speaker's quotes, a topic's articles) as a main page
+    of the newest items and, when they do not all fit, an archive page per year."""
+
+    lang: str
+    main: Route
+    archive_kind: str
+    owner: str  # the speaker's or topic's id; "" for a home
+    title: str
+    template: str
+    name: str  # what the template calls the items
+    fixed: dict[str, Any]  # the rest of the template's context
+    fixed_inputs: str  # what else the pages show, as text, to detect change
+
+    def pages(self, config: SiteConfig, items: Sequence[Any], listing_of: Callable[[Any], Listing],
+              show: Callable[[Sequence[Any]], Any]) -> list[OutputPage]:
+        years: dict[str, list[Any]] = {}
+        if len(items) > LIST_SIZE:
+            for item in items:
+                years.setdefault(listing_of(item).year, []).append(item)
+        archives = [Archive(year, len(found), Route(self.lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
+                    for year, found in years.items()]
+        counts = tuple((a.year, a.count) for a in archives)
+        pages = [self._page(config, self.main, self.title, "", items[:LIST_SIZE], archives, counts, listing_of, show)]
+        for archive in archives:
+            title = f"{self.title}: {_year_label(archive.year, self.lang, config)}"
+            pages.append(self._page(config, archive.route, title, archive.year, years[archive.year], archives,
+                                    (), listing_of, show))
+        return pages
+
+    def _page(self, config: SiteConfig, route: Route, title: str, year: str, shown: Sequence[Any],
+              archives: list[Archive], counts: tuple, listing_of: Callable[[Any], Listing],
+              show: Callable[[Sequence[Any]], Any]) -> OutputPage:
+        def context() -> dict[str, Any]:  # made only when the page is rendered
+            made = _page_context(config, route, title)
+            made.update(self.fixed, archives=archives, year=year, main=self.main,
+                        year_label=_year_label(year, self.lang, config) if year else "")
+            made[self.name] = show(shown)
+            return made
+
+        inputs = (self.fixed_inputs, year, counts, tuple(listing_of(item).fingerprint for item in shown))
+        return OutputPage(route, self.template, context, inputs)
+
+
+def _views(listings: Sequence[Listing]) -> list[dict[str, Any]]:
+    return [_article_view(listing) for listing in listings]
+
+
+def _index_pages(config: SiteConfig, library: Library, lang: str) -> list[OutputPage]:
+    """Speaker and topic pages: an index of each, and pages per person and per topic."""
     labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
+    counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in library.speakers]),
+              "topics": repr([(e.topic, len(e.articles)) for e in library.topics])}
     pages = []
-    for kind, entries, kind_inputs in (("speakers", library.speakers, inputs.speakers),
-                                       ("topics", library.topics, inputs.topics)):
+    for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
         context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
         context["entries"] = entries
-        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, kind_inputs))
+        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
     for speaker in library.speakers:
-        route = Route(lang, "speaker", speaker.person.id)
-        context = _page_context(config, route, person_name(speaker.person, lang))
-        context["entry"] = speaker
-        pages.append(OutputPage(route, "speaker.html", context, inputs.speaker[speaker.person.id]))
+        quotes = _ItemList(lang, Route(lang, "speaker", speaker.person.id), "speaker_archive", speaker.person.id,
+                           person_name(speaker.person, lang), "speaker.html", "quotes", {"entry": speaker},
+                           repr(speaker.person))
+        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0],
+                              lambda shown: [Quote.of(listing, record) for listing, record in shown])
     for topic in library.topics:
-        route = Route(lang, "topic", topic.topic.id)
-        context = _page_context(config, route, topic.topic.label_en if lang == "en" else topic.topic.label_ar)
-        context.update(entry=topic, articles=[_article_view(a) for a in topic.articles])
-        pages.append(OutputPage(route, "topic.html", context, inputs.topic[topic.topic.id]))
+        label = topic.topic.label_en if lang == "en" else topic.topic.label_ar
+        articles = _ItemList(lang, Route(lang, "topic", topic.topic.id), "topic_archive", topic.topic.id, label,
+                             "topic.html", "articles", {"entry": topic}, repr(topic.topic))
+        pages += articles.pages(config, topic.articles, lambda listing: listing, _views)
     return pages
 
 
-def _feed_entry(article: Article, listings: dict[str, tuple]) -> tuple:
-    return (listings[article.slug], tuple((s.ar, s.en) for s in article.segments()))
-
-
-def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
-    """Every page that is not an article's own: homes, feeds, indexes, sitemap. Each carries
-    its `inputs`, so a build can tell whether it needs rendering again."""
-    views = [_article_view(a) for a in library.articles]
-    by_slug = {a.slug: _listing(a) for a in library.articles}
-    listings = tuple(by_slug.values())
-    index_inputs = _IndexInputs.of(library, by_slug)
+def site_pages(config: SiteConfig, library: Library, article_source: ArticleSource) -> list[OutputPage]:
+    """Every page that is not an article's own: homes, archives, feeds, indexes, sitemap.
+    Each carries its `inputs`, so a build can tell whether it needs rendering again, and
+    makes its context only when it does."""
     newest = library.articles[:FEED_SIZE]
     pages: list[OutputPage] = [
         OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar), ()),
@@ -252,31 +287,38 @@ def site_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
                    _page_context(config, Route(None, "not_found"), config.title_ar), ()),
     ]
     for lang in LANGUAGES:
-        home = _page_context(config, Route(lang, "home"), config.title(lang))
-        home["articles"] = views
-        pages.append(OutputPage(Route(lang, "home"), "home.html", home, listings))
-        feed = _page_context(config, Route(lang, "feed"), config.title(lang))
-        feed.update(articles=views[:FEED_SIZE], updated=_feed_updated(library))
-        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, tuple(_feed_entry(a, by_slug) for a in newest)))
-        pages.extend(_index_pages(config, library, lang, index_inputs))
+        home = _ItemList(lang, Route(lang, "home"), "archive", "", config.title(lang), "home.html", "articles", {}, "")
+        pages += home.pages(config, library.articles, lambda listing: listing, _views)
+        feed_route = Route(lang, "feed")
+        updated = _feed_updated(library)
+
+        def feed(route: Route = feed_route, lang: str = lang, updated: str = updated) -> dict[str, Any]:
+            made = _page_context(config, route, config.title(lang))
+            made.update(articles=[_article_view(article_source(a.slug)) for a in newest], updated=updated)
+            return made
+
+        pages.append(OutputPage(feed_route, "feed.xml", feed,
+                                (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))))
+        pages.extend(_index_pages(config, library, lang))
         search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
     routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]
     routes += [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("home", "feed", "search")]
+    dates = {a.slug: a.date for a in library.articles}
     sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
-    sitemap["pages"] = routes
-    sitemap["dates"] = {a.slug: a.date for a in library.articles}
+    sitemap.update(pages=routes, dates=dates)
     pages.append(OutputPage(Route(None, "sitemap"), "sitemap.xml", sitemap,
-                            (tuple(routes), tuple((a.slug, a.date) for a in library.articles))))
+                            (tuple(route.url for route in routes), tuple(dates.items()))))
     pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), ""), ()))
     return pages
 
 
-def plan(library: Library, config: SiteConfig) -> list[OutputPage]:
-    """Every page of the site."""
+def plan(config: SiteConfig, library: Library, articles: Sequence[Article]) -> list[OutputPage]:
+    """Every page of the site, from the library and its articles."""
+    by_slug = {article.slug: article for article in articles}
     topics = {entry.topic.id: entry.topic for entry in library.topics}
-    pages = [page for article in library.articles for page in article_pages(config, topics, article)]
-    return pages + site_pages(config, library)
+    pages = [page for listing in library.articles for page in article_pages(config, topics, by_slug[listing.slug])]
+    return pages + site_pages(config, library, by_slug.__getitem__)
 
 
 class TemplateFailure(Exception):
@@ -284,8 +326,9 @@ class TemplateFailure(Exception):
 
 
 def render(env: jinja2.Environment, page: OutputPage) -> bytes:
+    context = page.context() if callable(page.context) else page.context
     try:
-        return env.get_template(page.template).render(page.context).encode("utf-8")
+        return env.get_template(page.template).render(context).encode("utf-8")
     except jinja2.TemplateError as exc:
         raise TemplateFailure(_describe_template_error(exc, env)) from None
 

@@ -65,14 +65,16 @@ def discover(articles_dir: Path, report: Report) -> list[Path]:
     for path in sorted(articles_dir.rglob("*")):
         if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
             continue
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
-            report.error(path, 1, "symlink leads nowhere (a missing file or a loop); skipped")
-            continue
-        if not target.is_relative_to(root):
-            report.error(path, 1, "symlink points outside the articles folder; skipped")
-            continue
+        # rglob does not descend into linked folders, so only the file itself can be a link.
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
+                report.error(path, 1, "symlink leads nowhere (a missing file or a loop); skipped")
+                continue
+            if not target.is_relative_to(root):
+                report.error(path, 1, "symlink points outside the articles folder; skipped")
+                continue
         if path.is_file():
             found.append(path)
     return found

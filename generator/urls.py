@@ -49,9 +49,13 @@ _URLS = {
     "article": _in_lang("articles/{slug}/"),
     "parallel": _in_lang("articles/{slug}/parallel/"),
     "topics": _in_lang("topics/"),
+    "archive": _in_lang("archive/{slug}/"),  # slug: a year
+    "topics": _in_lang("topics/"),
     "topic": _in_lang("topics/{slug}/"),
+    "topic_archive": _in_lang("topics/{slug}/"),  # slug: topic id/year
     "speakers": _in_lang("speakers/"),
     "speaker": _in_lang("speakers/{slug}/"),
+    "speaker_archive": _in_lang("speakers/{slug}/"),  # slug: person id/year
     "search": _in_lang("search/"),
     "feed": _in_lang("feed.xml"),
     "sitemap": lambda route: "sitemap.xml",

@@ -5,6 +5,12 @@ is the staging folder swapped with `site/` in one atomic step (Linux `renameat2`
 RENAME_EXCHANGE), so a reader, a web server or a crash never sees a half-written site.
 Where the exchange is not available two renames are used, and a backup left by a crash
 between them is put back at the start of the next build.
+
+A rebuild starts from the previous site, so that unchanged files are kept, not rewritten.
+The exchange leaves the replaced site beside the new one: it is kept as the *spare*
+(`.site-spare`), and the next build turns it into its staging folder by applying the few
+changes the last build made (hard links to the live files), instead of linking every file
+of the site again (`cp -al`, the fallback when there is no usable spare).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -25,41 +32,66 @@ class OutputError(Exception):
     """A page that must not be written: a duplicate, or a path outside the output."""
 
 
+@dataclass(frozen=True)
+class Published:
+    """What a build left in the output folder, for the next build to start from."""
+
+    files: frozenset[str]  # every file of the published site, relative
+    changed: frozenset[str]  # files written or removed: what the spare does not have yet
+    spare: tuple[int, int] | None  # identity of the spare (the site before), if one was kept
+
+
 class StagingWriter:
     """Writes files under a staging folder; refuses collisions and escaping paths.
 
-    With `from_previous`, the staging folder starts as a snapshot of the current site made
-    of hard links (one `cp -al`), so files that did not change are kept, not rewritten;
-    `write` replaces a linked file by a new one instead of writing through the link into
-    the live site, and `publish` drops every file that this build did not write or keep.
+    Given what the last build `published`, the staging folder starts as that site, made of
+    hard links (from the spare, or one `cp -al`), so files that did not change are kept,
+    not rewritten; `write` replaces a linked file by a new one instead of writing through
+    the link into the live site, and `publish` drops every file that this build did not
+    write or keep.
     """
 
-    def __init__(self, output_dir: Path, *, from_previous: bool = False) -> None:
+    def __init__(self, output_dir: Path, previous: Published | None = None) -> None:
         self.output_dir = output_dir
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         _clean_leftovers(output_dir)
-        self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
         self.written: dict[str, int] = {}  # relative path -> size
         self.kept: set[str] = set()
-        self.snapshot = from_previous and output_dir.is_dir() and _link_tree(output_dir, self.staging)
+        self.previous_files: frozenset[str] = frozenset()
+        self.published: Published | None = None
+        self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
+        spare = output_dir.with_name(_spare_name(output_dir))
+        if previous is None or not output_dir.is_dir():
+            _remove_later(spare)
+        elif previous.spare and previous.spare == _identity(spare) and _from_spare(spare, self.staging, output_dir,
+                                                                                      previous.changed):
+            self.previous_files = previous.files
+        else:
+            _remove_later(spare)
+            if _link_tree(output_dir, self.staging):
+                self.previous_files = previous.files | _files(self.staging)
+        self.snapshot = bool(self.previous_files)
 
     def write(self, relative_path: str, data: bytes) -> None:
         target = self._target(relative_path)
         if self.snapshot:
-            target.unlink(missing_ok=True)  # a hard link to the live site: never write through it
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.unlink(target)  # a hard link to the live site: never write through it
+            except FileNotFoundError:
+                pass
         try:
-            target.write_bytes(data)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         self.written[relative_path] = len(data)
 
     def keep(self, relative_path: str) -> bool:
         """Keep the previous build's file unchanged; False when there is none to keep."""
         target = self._target(relative_path)
-        if not (self.snapshot and target.is_file()):
+        if not (self.snapshot and os.path.isfile(target)):
             return False
         self.kept.add(relative_path)
         return True
@@ -67,43 +99,89 @@ class StagingWriter:
     def copy(self, relative_path: str, source: Path) -> None:
         self.write(relative_path, source.read_bytes())
 
-    def _target(self, relative_path: str) -> Path:
-        pure = PurePosixPath(relative_path)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+    def _target(self, relative_path: str) -> str:
+        parts = relative_path.split("/")
+        if relative_path.startswith("/") or ".." in parts or not relative_path.strip("/"):
             raise OutputError(f"refusing to write outside the output folder: {relative_path!r}")
         if relative_path in self.written or relative_path in self.kept:
             raise OutputError(f"two pages want the same file: {relative_path!r}")
-        return self.staging.joinpath(*pure.parts)
+        return os.path.join(self.staging, relative_path)
 
     def publish(self) -> None:
         """Swap the staging folder in as the output folder, atomically where possible."""
-        if self.snapshot:
-            self._drop_unclaimed()
+        claimed = frozenset(self.written.keys() | self.kept)
+        dropped = self.previous_files - claimed
+        for relative_path in dropped:
+            _unlink_and_prune(self.staging, relative_path)
         os.chmod(self.staging, 0o755)  # mkdtemp made it 0700; a web server must read it
+        spare = None
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
         elif _exchange(self.staging, self.output_dir):
-            _remove_later(self.staging)  # now holds the previous site
+            spare_path = self.output_dir.with_name(_spare_name(self.output_dir))
+            os.rename(self.staging, spare_path)  # now holds the previous site
+            spare = _identity(spare_path)
         else:
             backup = self.output_dir.with_name(_backup_name(self.output_dir))
             os.rename(self.output_dir, backup)
             os.rename(self.staging, self.output_dir)
             shutil.rmtree(backup)
-
-    def _drop_unclaimed(self) -> None:
-        """Remove what the snapshot brought along but this build no longer produces."""
-        claimed = self.written.keys() | self.kept
-        for folder, subfolders, files in os.walk(self.staging, topdown=False):
-            relative = Path(folder).relative_to(self.staging).as_posix()
-            prefix = "" if relative == "." else relative + "/"
-            for name in files:
-                if prefix + name not in claimed:
-                    os.unlink(os.path.join(folder, name))
-            if prefix and not os.listdir(folder):
-                os.rmdir(folder)
+        self.published = Published(claimed, frozenset(self.written) | dropped, spare)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset[str]) -> bool:
+    """Make the spare (the site before the last build) the staging folder, brought up to
+    the live site by linking in what the last build changed."""
+    try:
+        os.rmdir(staging)
+        os.rename(spare, staging)  # the staging name: a build killed from here on leaves a leftover
+        for relative_path in changed:
+            live = os.path.join(output_dir, relative_path)
+            if os.path.isfile(live):
+                target = os.path.join(staging, relative_path)
+                try:
+                    os.unlink(target)
+                except FileNotFoundError:
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(live, target)
+            else:
+                _unlink_and_prune(staging, relative_path)
+        return True
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(mode=0o700)
+        return False
+
+
+def _unlink_and_prune(root: Path, relative_path: str) -> None:
+    """Remove a file and the folders it leaves empty."""
+    try:
+        os.unlink(os.path.join(root, relative_path))
+    except FileNotFoundError:
+        return
+    folder = os.path.dirname(relative_path)
+    while folder:
+        try:
+            os.rmdir(os.path.join(root, folder))
+        except OSError:  # not empty
+            return
+        folder = os.path.dirname(folder)
+
+
+def _files(root: Path) -> frozenset[str]:
+    return frozenset(os.path.relpath(os.path.join(folder, name), root)
+                     for folder, _, names in os.walk(root) for name in names)
 
 
 def _staging_prefix(output_dir: Path) -> str:
@@ -112,6 +190,10 @@ def _staging_prefix(output_dir: Path) -> str:
 
 def _backup_name(output_dir: Path) -> str:
     return f".{output_dir.name}-previous"
+
+
+def _spare_name(output_dir: Path) -> str:
+    return f".{output_dir.name}-spare"
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -138,11 +220,12 @@ def _link_tree(source: Path, target: Path) -> bool:
 
 
 def _remove_later(folder: Path) -> None:
-    """Delete a replaced site in the background: the new one is already in place, and
-    deleting thousands of files should not hold up the build; the next build removes
-    whatever is left (see _clean_leftovers)."""
-    doomed = folder.with_name(folder.name.replace("-staging-", "-old-", 1))
-    os.rename(folder, doomed)
+    """Delete an unusable spare in the background: deleting thousands of files should not
+    hold up the build; a later build removes whatever is left (see _clean_leftovers)."""
+    if not folder.exists():
+        return
+    doomed = Path(tempfile.mkdtemp(prefix=f"{folder.name.replace('-spare', '-old-')}{os.getpid()}-", dir=folder.parent))
+    os.rename(folder, doomed / "tree")
     subprocess.Popen(["rm", "-rf", str(doomed)], start_new_session=True,
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -8,7 +8,7 @@ import pytest
 
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.library import assemble
+from generator.library import Listing, assemble
 from generator.model import Person, Provenance, Statement, StatementKind, Topic, TopicAssignment
 from generator.parse import parse
 from generator.render import make_environment, plan, render
@@ -42,9 +42,9 @@ def pages(site, tmp_path):
                                 Statement("ahmad-khatib", "s0-p2-1", "s0-p2", StatementKind.REPORTED, "المرفأ يعمل"),
                                 Statement("", "s0-p2-1", "s0-p2", StatementKind.REPORTED, "", "مصدر مسؤول")))
     config = load_config(site.root)
-    library = assemble([older, newer], Report(stream=None), {"ceasefire": CEASEFIRE})
+    library = assemble([Listing.of(older), Listing.of(newer)], Report(stream=None), {"ceasefire": CEASEFIRE})
     env = make_environment(config)
-    return {p.route.url: render(env, p).decode() for p in plan(library, config)}
+    return {p.route.url: render(env, p).decode() for p in plan(config, library, [older, newer])}
 
 
 def test_speakers_are_ordered_by_statements_with_role_and_counts(pages):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.library import assemble
+from generator.library import Listing, assemble
 from generator.model import Person, Topic, TopicAssignment
 from generator.parse import parse
 from generator.render import make_environment, plan, render
@@ -53,9 +53,9 @@ def test_speakers_and_topics_are_filters_named_in_the_pages_language(site, tmp_p
     article = parse(read_source(path, Report(stream=None)), Report(stream=None)).article
     lavrov = Person("sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov", "", "")
     article = replace(article, people=(lavrov,), topics=(TopicAssignment("ceasefire", 3.0, ()),))
-    library = assemble([article], Report(stream=None), {"ceasefire": Topic("ceasefire", "وقف إطلاق النار", "Ceasefire")})
+    library = assemble([Listing.of(article)], Report(stream=None), {"ceasefire": Topic("ceasefire", "وقف إطلاق النار", "Ceasefire")})
     config = load_config(site.root)
-    pages = {p.route.url: render(make_environment(config), p).decode() for p in plan(library, config)}
+    pages = {p.route.url: render(make_environment(config), p).decode() for p in plan(config, library, [article])}
     arabic, english = pages["ar/articles/truce/"], pages["en/articles/truce/"]
     assert 'data-pagefind-filter="المتحدث">سيرغي لافروف</a>' in arabic
     assert 'data-pagefind-filter="الموضوع">وقف إطلاق النار</a>' in arabic
