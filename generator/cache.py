@@ -1,7 +1,9 @@
 """The build cache: what the last build made from which inputs.
 
     .nashra-cache/index.pickle           keys, page hashes, diagnostics: all a no-op build reads
-    .nashra-cache/listings.pickle        each article's listing (what site-wide pages show of it)
+    .nashra-cache/listings/<0-f>.pickle  each article's listing (what site-wide pages show of
+                                         it), in 16 files by key: a rebuild rewrites only
+                                         the files whose articles changed
     .nashra-cache/articles/<key>.pickle  each article as parsed, translated and analysed
 
 An article's key hashes its file, its translation memory and the site-wide inputs (config,
@@ -104,10 +106,14 @@ def _verified(signed: bytes) -> bytes:
     return data
 
 
+LISTING_SHARDS = "0123456789abcdef"  # the first digit of an article's key
+
+
 class BuildCache:
     def __init__(self, folder: Path, index: CacheIndex) -> None:
         self.folder = folder
         self.index = index
+        self._listing_shards: dict[str, frozenset[str]] = {}  # shard -> keys, as read from disk
 
     @classmethod
     def load(cls, folder: Path, site_key: str, report: Report) -> BuildCache:
@@ -133,7 +139,12 @@ class BuildCache:
     def listings(self) -> dict[str, Listing]:
         """Article key -> listing, as the last build saved them. A key covers the article's
         inputs and the site's, so a listing under it is the one its article would give."""
-        return self._load(self.folder / "listings.pickle", dict) or {}
+        found: dict[str, Listing] = {}
+        for shard in LISTING_SHARDS:
+            part = self._load(self.folder / "listings" / f"{shard}.pickle", dict) or {}
+            self._listing_shards[shard] = frozenset(part)
+            found.update(part)
+        return found
 
     @staticmethod
     def _load(path: Path, kind: type) -> Any:
@@ -147,10 +158,17 @@ class BuildCache:
         _atomic_write(self.folder / "articles" / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
 
     def save(self, index: CacheIndex, listings: dict[str, Listing]) -> None:
+        shards: dict[str, dict[str, Listing]] = {shard: {} for shard in LISTING_SHARDS}
+        for key, listing in listings.items():
+            shards[key[0]][key] = listing
         people: dict[Person, Person] = {}  # one copy of each person, however many articles quote them
-        shared = {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
-                  for key, listing in listings.items()}
-        _atomic_write(self.folder / "listings.pickle", _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
+        for shard, part in shards.items():
+            if frozenset(part) == self._listing_shards.get(shard):
+                continue  # the same keys, so the same listings: already on disk
+            shared = {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
+                      for key, listing in part.items()}
+            _atomic_write(self.folder / "listings" / f"{shard}.pickle",
+                          _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
         _atomic_write(self.folder / "index.pickle", _sign(pickle.dumps((FORMAT, index), pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):

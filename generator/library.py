@@ -66,6 +66,7 @@ class Listing:
     slug: str
     source: Path
     date: dt.date | None
+    year: str  # the archive it is filed under: "2016", or "undated"
     title: Segment
     dateline: Dateline | None
     status: TranslationStatus
@@ -78,15 +79,11 @@ class Listing:
     @classmethod
     def of(cls, article: Article) -> Listing:
         quotes = tuple(_record(s, article.segment(s.segment_id)) for s in article.statements if s.person_id)
-        shown = (article.slug, article.source, article.date, article.title, article.dateline,
+        year = str(article.date.year) if article.date else "undated"
+        shown = (article.slug, article.source, article.date, year, article.title, article.dateline,
                  translation_status(article), article.topic_ids, article.people, quotes)
         text_fingerprint = _hash(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
         return cls(*shown, text_fingerprint, _hash((shown, text_fingerprint)))
-
-    @property
-    def year(self) -> str:
-        """The archive an article is filed under."""
-        return str(self.date.year) if self.date else "undated"
 
 
 def _record(statement: Statement, segment: Segment) -> QuoteRecord:

@@ -12,16 +12,18 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import jinja2
 from markupsafe import Markup
 
+from .cache import digest
 from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
-from .library import Library, Listing, Quote, translation_status
+from .library import Library, Listing, Quote, QuoteRecord, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
@@ -206,13 +208,13 @@ def _year_label(year: str, lang: str, config: SiteConfig) -> str:
 @dataclass(frozen=True)
 class _ItemList:
     """A long list (a home's articles, a speaker's quotes, a topic's articles) as a main page
-    of the newest items and, when they do not all fit, an archive page per year."""
+    of the newest items and, when they do not all fit, an archive page per year; in both
+    languages, which show the same items (so what they show is worked out once)."""
 
-    lang: str
-    main: Route
-    archive_kind: str
+    main_kind: str
     owner: str  # the speaker's or topic's id; "" for a home
-    title: str
+    archive_kind: str
+    titles: dict[str, str]  # by language
     template: str
     name: str  # what the template calls the items
     fixed: dict[str, Any]  # the rest of the template's context
@@ -224,55 +226,65 @@ class _ItemList:
         if len(items) > LIST_SIZE:
             for item in items:
                 years.setdefault(listing_of(item).year, []).append(item)
-        archives = [Archive(year, len(found), Route(self.lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
-                    for year, found in years.items()]
-        counts = tuple((a.year, a.count) for a in archives)
-        pages = [self._page(config, self.main, self.title, "", items[:LIST_SIZE], archives, counts, listing_of, show)]
-        for archive in archives:
-            title = f"{self.title}: {_year_label(archive.year, self.lang, config)}"
-            pages.append(self._page(config, archive.route, title, archive.year, years[archive.year], archives,
-                                    (), listing_of, show))
+        counts = tuple((year, len(found)) for year, found in years.items())
+        shown = {"": items[:LIST_SIZE], **years}
+        # Counts show on the main page only, so adding an article does not touch every year's page.
+        inputs = {year: digest(repr((self.fixed_inputs, year, counts if year == "" else tuple(years),
+                                     tuple(listing_of(item).fingerprint for item in found))).encode())
+                  for year, found in shown.items()}
+        pages = []
+        for lang in LANGUAGES:
+            archives = [Archive(year, count, Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
+                        for year, count in counts]
+            main = Route(lang, self.main_kind, self.owner)
+            for year, found in shown.items():
+                route = Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")) if year else main
+                title = f"{self.titles[lang]}: {_year_label(year, lang, config)}" if year else self.titles[lang]
+                context = partial(self._context, config, route, main, title, year, found, archives, show)
+                pages.append(OutputPage(route, self.template, context, inputs[year]))
         return pages
 
-    def _page(self, config: SiteConfig, route: Route, title: str, year: str, shown: Sequence[Any],
-              archives: list[Archive], counts: tuple, listing_of: Callable[[Any], Listing],
-              show: Callable[[Sequence[Any]], Any]) -> OutputPage:
-        def context() -> dict[str, Any]:  # made only when the page is rendered
-            made = _page_context(config, route, title)
-            made.update(self.fixed, archives=archives, year=year, main=self.main,
-                        year_label=_year_label(year, self.lang, config) if year else "")
-            made[self.name] = show(shown)
-            return made
-
-        inputs = (self.fixed_inputs, year, counts, tuple(listing_of(item).fingerprint for item in shown))
-        return OutputPage(route, self.template, context, inputs)
+    def _context(self, config: SiteConfig, route: Route, main: Route, title: str, year: str, found: Sequence[Any],
+                 archives: list[Archive], show: Callable[[Sequence[Any]], Any]) -> dict[str, Any]:
+        made = _page_context(config, route, title)
+        made.update(self.fixed, archives=archives, year=year, main=main,
+                    year_label=_year_label(year, route.lang or "ar", config) if year else "")
+        made[self.name] = show(found)
+        return made
 
 
 def _views(listings: Sequence[Listing]) -> list[dict[str, Any]]:
     return [_article_view(listing) for listing in listings]
 
 
-def _index_pages(config: SiteConfig, library: Library, lang: str) -> list[OutputPage]:
+def _quotes(shown: Sequence[tuple[Listing, QuoteRecord]]) -> list[Quote]:
+    return [Quote.of(listing, record) for listing, record in shown]
+
+
+def _listing(listing: Listing) -> Listing:
+    return listing
+
+
+def _index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     """Speaker and topic pages: an index of each, and pages per person and per topic."""
     labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
     counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in library.speakers]),
               "topics": repr([(e.topic, len(e.articles)) for e in library.topics])}
     pages = []
     for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
-        context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
-        context["entries"] = entries
-        pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
+        for lang in LANGUAGES:
+            context = _page_context(config, Route(lang, kind), labels[kind][lang == "en"])
+            context["entries"] = entries
+            pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
     for speaker in library.speakers:
-        quotes = _ItemList(lang, Route(lang, "speaker", speaker.person.id), "speaker_archive", speaker.person.id,
-                           person_name(speaker.person, lang), "speaker.html", "quotes", {"entry": speaker},
-                           repr(speaker.person))
-        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0],
-                              lambda shown: [Quote.of(listing, record) for listing, record in shown])
+        person = speaker.person
+        quotes = _ItemList("speaker", person.id, "speaker_archive", {lang: person_name(person, lang) for lang in LANGUAGES},
+                           "speaker.html", "quotes", {"entry": speaker}, repr(person))
+        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0], _quotes)
     for topic in library.topics:
-        label = topic.topic.label_en if lang == "en" else topic.topic.label_ar
-        articles = _ItemList(lang, Route(lang, "topic", topic.topic.id), "topic_archive", topic.topic.id, label,
+        articles = _ItemList("topic", topic.topic.id, "topic_archive", {"ar": topic.topic.label_ar, "en": topic.topic.label_en},
                              "topic.html", "articles", {"entry": topic}, repr(topic.topic))
-        pages += articles.pages(config, topic.articles, lambda listing: listing, _views)
+        pages += articles.pages(config, topic.articles, _listing, _views)
     return pages
 
 
@@ -281,25 +293,25 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
     Each carries its `inputs`, so a build can tell whether it needs rendering again, and
     makes its context only when it does."""
     newest = library.articles[:FEED_SIZE]
+    updated = _feed_updated(library)
+    home = _ItemList("home", "", "archive", {lang: config.title(lang) for lang in LANGUAGES}, "home.html", "articles",
+                     {}, "")
     pages: list[OutputPage] = [
         OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar), ()),
         OutputPage(Route(None, "not_found"), "404.html",
                    _page_context(config, Route(None, "not_found"), config.title_ar), ()),
+        *home.pages(config, library.articles, _listing, _views),
     ]
+    feed_inputs = (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))
     for lang in LANGUAGES:
-        home = _ItemList(lang, Route(lang, "home"), "archive", "", config.title(lang), "home.html", "articles", {}, "")
-        pages += home.pages(config, library.articles, lambda listing: listing, _views)
-        feed_route = Route(lang, "feed")
-        updated = _feed_updated(library)
-
-        def feed(route: Route = feed_route, lang: str = lang, updated: str = updated) -> dict[str, Any]:
+        def feed(route: Route = Route(lang, "feed"), lang: str = lang) -> dict[str, Any]:
             made = _page_context(config, route, config.title(lang))
             made.update(articles=[_article_view(article_source(a.slug)) for a in newest], updated=updated)
             return made
 
-        pages.append(OutputPage(feed_route, "feed.xml", feed,
-                                (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))))
-        pages.extend(_index_pages(config, library, lang))
+        pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, feed_inputs))
+    pages += _index_pages(config, library)
+    for lang in LANGUAGES:
         search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
     routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]

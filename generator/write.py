@@ -69,7 +69,7 @@ class StagingWriter:
         else:
             _remove_later(spare)
             if _link_tree(output_dir, self.staging):
-                self.previous_files = previous.files | _files(self.staging)
+                self.previous_files = _files(self.staging)
         self.snapshot = bool(self.previous_files)
 
     def write(self, relative_path: str, data: bytes) -> None:
@@ -90,8 +90,8 @@ class StagingWriter:
 
     def keep(self, relative_path: str) -> bool:
         """Keep the previous build's file unchanged; False when there is none to keep."""
-        target = self._target(relative_path)
-        if not (self.snapshot and os.path.isfile(target)):
+        self._target(relative_path)
+        if relative_path not in self.previous_files:  # exactly what the staging folder started with
             return False
         self.kept.add(relative_path)
         return True
@@ -114,19 +114,20 @@ class StagingWriter:
         for relative_path in dropped:
             _unlink_and_prune(self.staging, relative_path)
         os.chmod(self.staging, 0o755)  # mkdtemp made it 0700; a web server must read it
-        spare = None
+        spare_path = self.output_dir.with_name(_spare_name(self.output_dir))
+        changed = frozenset(self.written) | dropped
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
+            # A first build makes its spare too, so that the first edit is as quick as the next.
+            changed = frozenset() if _link_tree(self.output_dir, spare_path) else changed
         elif _exchange(self.staging, self.output_dir):
-            spare_path = self.output_dir.with_name(_spare_name(self.output_dir))
             os.rename(self.staging, spare_path)  # now holds the previous site
-            spare = _identity(spare_path)
         else:
             backup = self.output_dir.with_name(_backup_name(self.output_dir))
             os.rename(self.output_dir, backup)
             os.rename(self.staging, self.output_dir)
             shutil.rmtree(backup)
-        self.published = Published(claimed, frozenset(self.written) | dropped, spare)
+        self.published = Published(claimed, changed, _identity(spare_path))
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -208,7 +209,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _link_tree(source: Path, target: Path) -> bool:
-    """Fill `target` with hard links to every file of `source`; False if that failed."""
+    """Make `target` (an empty folder, or none) a tree of hard links to every file of
+    `source`; False, and `target` empty, if that failed."""
     try:
         subprocess.run(["cp", "-al", f"{source}/.", str(target)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -72,7 +72,7 @@ def built(tmp_path_factory) -> CorpusBuild:
             shutil.copy(path, articles)
     generate(articles)
 
-    skip = (site.output, site.root / ".nashra-cache")  # the build's own: its output and cache
+    skip = (site.output, site.root / ".site-spare", site.root / ".nashra-cache")  # the build's own
     before = tree(top, skip)
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr):
