@@ -23,16 +23,15 @@ from typing import Iterator
 
 from . import __version__
 from .analyze import Knowledge, load_knowledge
-from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex, digest, output_identity, stat_signature
+from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, Listing, assemble
 from .model import Article
-from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, start_worker
+from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, signatures, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
 from .search import build_index, keep_previous_index
 from .sources import discover
-from .translate.memory import memory_path
 from .write import OutputError, StagingWriter
 
 PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
@@ -63,11 +62,6 @@ def _site_key(config: SiteConfig) -> str:
     return digest(*parts)
 
 
-def _signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
-    memory = stat_signature(memory_path(config.translations_dir, slug)) if slug else None
-    return (stat_signature(path), memory)
-
-
 def load_articles(config: SiteConfig, report: Report) -> list[Article]:
     """Every usable article, read, parsed, translated and analysed, without rendering anything."""
     knowledge = load_knowledge(config.content_dir, report)
@@ -75,15 +69,15 @@ def load_articles(config: SiteConfig, report: Report) -> list[Article]:
     return [article for article in found if article]
 
 
-def _process(paths: list[Path], config: SiteConfig, knowledge: Knowledge, jobs: int) -> Iterator[ArticleOutcome]:
+def _process(paths: list[Path], renderer: ArticleRenderer, jobs: int) -> Iterator[ArticleOutcome]:
     """Load and render articles, in worker processes when there are enough of them; the
     outcomes come in the order of `paths`, one at a time, so their pages need not all be
     held in memory at once."""
     if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(config, knowledge)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=start_worker,
+                                 initargs=(renderer.config, renderer.knowledge, renderer.store)) as pool:
             yield from pool.map(run_in_worker, paths, chunksize=16)
         return
-    renderer = ArticleRenderer(config, knowledge)
     yield from (renderer.outcome(path) for path in paths)
 
 
@@ -109,7 +103,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
         entry = previous.articles.get(str(path))
-        if entry and entry.signatures == _signatures(config, path, entry.slug):
+        if entry and entry.signatures == signatures(config, path, entry.slug):
             reused[path] = entry
     if len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir():
         for path in paths:
@@ -123,7 +117,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
         if entry.slug is None:
             continue
         listing = cached_listings.get(entry.key)
-        if listing is None and (article := cache.article(entry.key)) is not None:
+        if listing is None and (article := cache.articles.load(entry.key)) is not None:
             loaded[path], listing = article, Listing.of(article)
         if listing is None:
             del reused[path]  # its cached copy is gone: process it again
@@ -132,29 +126,25 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
 
     index = CacheIndex(cache.index.site_key)
     writer = StagingWriter(config.output_dir, previous.output if previous.site_pages else None)
-    articles = _Articles(cache, config, knowledge)
+    articles = _Articles(cache.articles, config, knowledge)
     try:
-        renderer = ArticleRenderer(config, knowledge)
-        processed = _process([p for p in paths if p not in reused], config, knowledge, jobs)
+        renderer = ArticleRenderer(config, knowledge, cache.articles)
+        processed = _process([p for p in paths if p not in reused], renderer, jobs)
         published: set[str] = set()
         for path in paths:  # in file order, whatever order the work was done in
             entry = reused.get(path)
             outcome = None if entry else next(processed)  # its pages are written, then let go
-            diagnostics = entry.diagnostics if entry else outcome.diagnostics
-            report.replay(diagnostics)
-            slug = entry.slug if entry else (outcome.article.slug if outcome.article else None)
-            signatures = _signatures(config, path, slug)
-            key = digest(cache.index.site_key.encode(), str(path).encode(), repr(signatures).encode())
+            made = entry or outcome
+            report.replay(made.diagnostics)
             pages: dict[str, str] = {}
-            if outcome and outcome.article:
+            if outcome and outcome.listing:
                 listings[path] = outcome.listing
-                cache.store_article(key, outcome.article)
-            if slug:
-                articles.known(slug, path, key, outcome.article if outcome else loaded.get(path))
-            if slug and slug not in published:  # a second article with one slug: assemble reports it
-                published.add(slug)
-                pages = _write_article(writer, renderer, entry, outcome, articles)
-            index.articles[str(path)] = ArticleEntry(key, signatures, diagnostics, slug, pages)
+            if made.slug:
+                articles.known(made.slug, path, made.key, loaded.get(path))
+                if made.slug not in published:  # a second article with one slug: assemble reports it
+                    published.add(made.slug)
+                    pages = _write_article(writer, renderer, entry, outcome, articles)
+            index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
         library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
         index.site_pages = _write_site_pages(writer, renderer, library, previous, articles)
         for route, path in asset_files(config):
@@ -194,8 +184,8 @@ class _Articles:
     processed (the feeds' newest, an article whose pages went missing) come from the cache,
     or are read again when the cache lost them."""
 
-    def __init__(self, cache: BuildCache, config: SiteConfig, knowledge: Knowledge) -> None:
-        self.cache, self.config, self.knowledge = cache, config, knowledge
+    def __init__(self, store: ArticleStore, config: SiteConfig, knowledge: Knowledge) -> None:
+        self.store, self.config, self.knowledge = store, config, knowledge
         self.loaded: dict[str, Article] = {}
         self.where: dict[str, tuple[Path, str]] = {}  # slug -> (source path, cache key)
 
@@ -207,7 +197,7 @@ class _Articles:
     def __call__(self, slug: str) -> Article:
         if slug not in self.loaded:
             path, key = self.where[slug]
-            found = self.cache.article(key) or load_article(path, self.config, Report(stream=None), self.knowledge)
+            found = self.store.load(key) or load_article(path, self.config, Report(stream=None), self.knowledge)
             if found is None:
                 raise BuildError(f"{path}: could no longer be read during the build")
             self.loaded[slug] = found
@@ -219,10 +209,7 @@ def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: Arti
     """Keep an unchanged article's pages; write the others unless their bytes are the same."""
     if entry and outcome is None and entry.pages and all(writer.keep(p) for p in entry.pages):
         return entry.pages
-    if outcome and outcome.pages:
-        rendered = outcome.pages
-    else:
-        rendered = renderer.pages(outcome.article if outcome else articles(entry.slug))
+    rendered = outcome.pages if outcome else renderer.pages(articles(entry.slug))
     old = entry.pages if entry else {}
     hashes = {}
     for path, data in rendered.items():

@@ -27,6 +27,7 @@ import pickle
 import secrets
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,11 @@ class UntrustedCache(Exception):
 
 def _signing_key() -> bytes:
     home = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    path = Path(home) / "nashra" / "cache-key"
+    return _signing_key_at(Path(home) / "nashra" / "cache-key")
+
+
+@lru_cache(maxsize=4)  # read once per process, not once per cached article
+def _signing_key_at(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -109,10 +114,37 @@ def _verified(signed: bytes) -> bytes:
 LISTING_SHARDS = "0123456789abcdef"  # the first digit of an article's key
 
 
+@dataclass(frozen=True)
+class ArticleStore:
+    """The cached articles, one signed pickle per key; small enough to hand to the worker
+    processes, which store what they parse themselves instead of sending it back."""
+
+    folder: Path
+    site_key: str
+
+    def key(self, path: Path, signatures: tuple) -> str:
+        return digest(self.site_key.encode(), str(path).encode(), repr(signatures).encode())
+
+    def load(self, key: str) -> Article | None:
+        return _load(self.folder / f"{key}.pickle", Article)
+
+    def save(self, key: str, article: Article) -> None:
+        _atomic_write(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
+
+
+def _load(path: Path, kind: type) -> Any:
+    try:
+        loaded = pickle.loads(_verified(path.read_bytes()))
+        return loaded if isinstance(loaded, kind) else None
+    except Exception:  # noqa: BLE001 - a missing, broken or untrusted entry just means: parse again
+        return None
+
+
 class BuildCache:
     def __init__(self, folder: Path, index: CacheIndex) -> None:
         self.folder = folder
         self.index = index
+        self.articles = ArticleStore(folder / "articles", index.site_key)
         self._listing_shards: dict[str, frozenset[str]] = {}  # shard -> keys, as read from disk
 
     @classmethod
@@ -133,29 +165,15 @@ class BuildCache:
             return cls(folder, CacheIndex(site_key))
         return cls(folder, index)
 
-    def article(self, key: str) -> Article | None:
-        return self._load(self.folder / "articles" / f"{key}.pickle", Article)
-
     def listings(self) -> dict[str, Listing]:
         """Article key -> listing, as the last build saved them. A key covers the article's
         inputs and the site's, so a listing under it is the one its article would give."""
         found: dict[str, Listing] = {}
         for shard in LISTING_SHARDS:
-            part = self._load(self.folder / "listings" / f"{shard}.pickle", dict) or {}
+            part = _load(self.folder / "listings" / f"{shard}.pickle", dict) or {}
             self._listing_shards[shard] = frozenset(part)
             found.update(part)
         return found
-
-    @staticmethod
-    def _load(path: Path, kind: type) -> Any:
-        try:
-            loaded = pickle.loads(_verified(path.read_bytes()))
-            return loaded if isinstance(loaded, kind) else None
-        except Exception:  # noqa: BLE001 - a missing, broken or untrusted entry just means: parse again
-            return None
-
-    def store_article(self, key: str, article: Article) -> None:
-        _atomic_write(self.folder / "articles" / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
 
     def save(self, index: CacheIndex, listings: dict[str, Listing]) -> None:
         shards: dict[str, dict[str, Listing]] = {shard: {} for shard in LISTING_SHARDS}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import ArticleStore, stat_signature
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
 from .analyze import Knowledge, analyze
@@ -23,11 +24,22 @@ from .translate.memory import MemoryFileError, apply_memory, load_memory, memory
 
 @dataclass(frozen=True)
 class ArticleOutcome:
+    """What processing one article file gives the build: not the article itself, which the
+    process that parsed it has stored in the build cache under `key`."""
+
     path: Path
     diagnostics: tuple[Diagnostic, ...]
-    article: Article | None  # None when the file could not be used
-    listing: Listing | None  # what site-wide pages show of it, made where the article was
-    pages: dict[str, bytes]  # output path -> rendered page; empty when not rendered
+    slug: str | None  # None when the file could not be used
+    signatures: tuple  # of the inputs it was made from (see signatures())
+    key: str
+    listing: Listing | None  # what site-wide pages show of it
+    pages: dict[str, bytes]  # output path -> rendered page
+
+
+def signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
+    """What tells whether an article's inputs changed: its file's and its memory's stat."""
+    memory = stat_signature(memory_path(config.translations_dir, slug)) if slug else None
+    return (stat_signature(path), memory)
 
 
 def load_article(path: Path, config: SiteConfig, report: Report, knowledge: Knowledge | None = None) -> Article | None:
@@ -60,9 +72,10 @@ def _translated(article: Article, config: SiteConfig, report: Report) -> Article
 class ArticleRenderer:
     """Turns articles into their pages; one per process, so the templates load once."""
 
-    def __init__(self, config: SiteConfig, knowledge: Knowledge) -> None:
+    def __init__(self, config: SiteConfig, knowledge: Knowledge, store: ArticleStore) -> None:
         self.config = config
         self.knowledge = knowledge
+        self.store = store
         self.env = make_environment(config)
 
     def pages(self, article: Article) -> dict[str, bytes]:
@@ -72,16 +85,21 @@ class ArticleRenderer:
     def outcome(self, path: Path) -> ArticleOutcome:
         report = Report(stream=None, root=self.config.root)
         article = load_article(path, self.config, report, self.knowledge)
-        pages = self.pages(article) if article else {}
-        return ArticleOutcome(path, tuple(report.diagnostics), article, Listing.of(article) if article else None, pages)
+        slug = article.slug if article else None
+        found = signatures(self.config, path, slug)
+        key = self.store.key(path, found)
+        if article is None:
+            return ArticleOutcome(path, tuple(report.diagnostics), None, found, key, None, {})
+        self.store.save(key, article)
+        return ArticleOutcome(path, tuple(report.diagnostics), slug, found, key, Listing.of(article), self.pages(article))
 
 
 _worker: ArticleRenderer | None = None
 
 
-def start_worker(config: SiteConfig, knowledge: Knowledge) -> None:
+def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore) -> None:
     global _worker
-    _worker = ArticleRenderer(config, knowledge)
+    _worker = ArticleRenderer(config, knowledge, store)
 
 
 def run_in_worker(path: Path) -> ArticleOutcome:

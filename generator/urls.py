@@ -48,7 +48,6 @@ _URLS = {
     "home": _in_lang(""),
     "article": _in_lang("articles/{slug}/"),
     "parallel": _in_lang("articles/{slug}/parallel/"),
-    "topics": _in_lang("topics/"),
     "archive": _in_lang("archive/{slug}/"),  # slug: a year
     "topics": _in_lang("topics/"),
     "topic": _in_lang("topics/{slug}/"),
