@@ -100,7 +100,7 @@ def nashra(corpus: Corpus) -> Generator:
         "Nashra", f"{nashra_package.__version__} {measured}", site, site / "site",
         # -P: no current folder on sys.path, where a checkout's generator/ would win over the copy
         [sys.executable, "-P", "-m", "generator.cli", "build", "--root", str(site), "--quiet"],
-        (site / ".nashra-cache",),
+        (site / ".nashra-cache", site / ".site-spare"),
         lambda story: site / "content" / "articles" / f"{story.slug}.txt",
     )
 
@@ -213,8 +213,8 @@ def measure(generator: Generator) -> Run:
 
 
 def wait_for_deferred_cleanup(generator: Generator) -> None:
-    """Nashra removes the replaced site in the background (`.site-old-*`): let that finish,
-    so that it does not slow the next build down."""
+    """Nashra removes a spare it cannot use in the background (`.site-old-*`): let that
+    finish, so that it does not slow the next build down."""
     deadline = time.monotonic() + CLEANUP_WAIT_SECONDS
     while any(generator.site.glob(f".{generator.output.name}-old-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
