@@ -207,7 +207,9 @@ class _Articles:
 def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: ArticleEntry | None,
                    outcome: ArticleOutcome | None, articles: _Articles) -> dict[str, str]:
     """Keep an unchanged article's pages; write the others unless their bytes are the same."""
-    if entry and outcome is None and entry.pages and all(writer.keep(p) for p in entry.pages):
+    if entry and outcome is None and entry.pages and all(writer.has(p) for p in entry.pages):
+        for path in entry.pages:
+            writer.keep(path)
         return entry.pages
     rendered = outcome.pages if outcome else renderer.pages(articles(entry.slug))
     old = entry.pages if entry else {}

@@ -62,12 +62,12 @@ class StagingWriter:
         self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
         spare = output_dir.with_name(_spare_name(output_dir))
         if previous is None or not output_dir.is_dir():
-            _remove_later(spare)
-        elif previous.spare and previous.spare == _identity(spare) and _from_spare(spare, self.staging, output_dir,
-                                                                                      previous.changed):
-            self.previous_files = previous.files
+            _remove_later(spare, output_dir)
+        elif previous.spare and previous.spare == _identity(spare) and (
+                missing := _from_spare(spare, self.staging, output_dir, previous.changed)) is not None:
+            self.previous_files = previous.files - missing
         else:
-            _remove_later(spare)
+            _remove_later(spare, output_dir)
             if _link_tree(output_dir, self.staging):
                 self.previous_files = _files(self.staging)
         self.snapshot = bool(self.previous_files)
@@ -88,10 +88,14 @@ class StagingWriter:
             handle.write(data)
         self.written[relative_path] = len(data)
 
+    def has(self, relative_path: str) -> bool:
+        """Whether the previous build's file is there to keep."""
+        return relative_path in self.previous_files  # exactly what the staging folder started with
+
     def keep(self, relative_path: str) -> bool:
         """Keep the previous build's file unchanged; False when there is none to keep."""
         self._target(relative_path)
-        if relative_path not in self.previous_files:  # exactly what the staging folder started with
+        if not self.has(relative_path):
             return False
         self.kept.add(relative_path)
         return True
@@ -118,16 +122,21 @@ class StagingWriter:
         changed = frozenset(self.written) | dropped
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
-            # A first build makes its spare too, so that the first edit is as quick as the next.
-            changed = frozenset() if _link_tree(self.output_dir, spare_path) else changed
         elif _exchange(self.staging, self.output_dir):
-            os.rename(self.staging, spare_path)  # now holds the previous site
+            if self.snapshot:  # the replaced site differs from the new one by `changed` only
+                os.rename(self.staging, spare_path)
+                self.published = Published(claimed, changed, _identity(spare_path))
+                return
+            _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
             backup = self.output_dir.with_name(_backup_name(self.output_dir))
             os.rename(self.output_dir, backup)
             os.rename(self.staging, self.output_dir)
             shutil.rmtree(backup)
-        self.published = Published(claimed, changed, _identity(spare_path))
+        # A full build makes its spare from the new site, so that the first edit after it is
+        # as quick as the following ones.
+        self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, spare_path) else changed,
+                                   _identity(spare_path))
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -141,9 +150,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (st.st_ino, st.st_mtime_ns)
 
 
-def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset[str]) -> bool:
+def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset[str]) -> frozenset[str] | None:
     """Make the spare (the site before the last build) the staging folder, brought up to
-    the live site by linking in what the last build changed."""
+    the live site by linking in what the last build changed. Returns the changed files that
+    are not in the live site (removed by that build, or by hand since), or None on failure."""
+    missing = set()
     try:
         os.rmdir(staging)
         os.rename(spare, staging)  # the staging name: a build killed from here on leaves a leftover
@@ -157,12 +168,13 @@ def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.link(live, target)
             else:
+                missing.add(relative_path)
                 _unlink_and_prune(staging, relative_path)
-        return True
+        return frozenset(missing)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(mode=0o700)
-        return False
+        return None
 
 
 def _unlink_and_prune(root: Path, relative_path: str) -> None:
@@ -221,12 +233,13 @@ def _link_tree(source: Path, target: Path) -> bool:
         return False
 
 
-def _remove_later(folder: Path) -> None:
-    """Delete an unusable spare in the background: deleting thousands of files should not
-    hold up the build; a later build removes whatever is left (see _clean_leftovers)."""
+def _remove_later(folder: Path, output_dir: Path) -> None:
+    """Delete a site tree nobody needs (a spare that cannot be used, a replaced site that
+    cannot become one) in the background: deleting thousands of files should not hold up
+    the build; a later build removes whatever is left (see _clean_leftovers)."""
     if not folder.exists():
         return
-    doomed = Path(tempfile.mkdtemp(prefix=f"{folder.name.replace('-spare', '-old-')}{os.getpid()}-", dir=folder.parent))
+    doomed = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-old-{os.getpid()}-", dir=output_dir.parent))
     os.rename(folder, doomed / "tree")
     subprocess.Popen(["rm", "-rf", str(doomed)], start_new_session=True,
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
