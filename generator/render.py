@@ -261,7 +261,7 @@ def _quotes(shown: Sequence[tuple[Listing, QuoteRecord]]) -> list[Quote]:
     return [Quote.of(listing, record) for listing, record in shown]
 
 
-def _listing(listing: Listing) -> Listing:
+def _as_listing(listing: Listing) -> Listing:
     return listing
 
 
@@ -284,7 +284,7 @@ def _index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     for topic in library.topics:
         articles = _ItemList("topic", topic.topic.id, "topic_archive", {"ar": topic.topic.label_ar, "en": topic.topic.label_en},
                              "topic.html", "articles", {"entry": topic}, repr(topic.topic))
-        pages += articles.pages(config, topic.articles, _listing, _views)
+        pages += articles.pages(config, topic.articles, _as_listing, _views)
     return pages
 
 
@@ -300,7 +300,7 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
         OutputPage(Route(None, "root"), "root.html", _page_context(config, Route(None, "root"), config.title_ar), ()),
         OutputPage(Route(None, "not_found"), "404.html",
                    _page_context(config, Route(None, "not_found"), config.title_ar), ()),
-        *home.pages(config, library.articles, _listing, _views),
+        *home.pages(config, library.articles, _as_listing, _views),
     ]
     feed_inputs = (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))
     for lang in LANGUAGES:
