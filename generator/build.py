@@ -26,7 +26,7 @@ from .analyze import Knowledge, load_knowledge
 from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
-from .library import Library, Listing, assemble
+from .library import Library, Listing, assemble, fingerprint
 from .model import Article
 from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, signatures, start_worker
 from .render import TemplateFailure, asset_files, render, site_pages
@@ -227,7 +227,7 @@ def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library:
     recorded = {}
     for page in site_pages(renderer.config, library, articles):
         path = page.route.output_path
-        inputs = digest(repr(page.inputs).encode())
+        inputs = fingerprint(page.inputs)
         before = previous.site_pages.get(path)
         if before and before[0] == inputs and writer.keep(path):
             recorded[path] = before

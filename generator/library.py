@@ -82,16 +82,18 @@ class Listing:
         year = str(article.date.year) if article.date else "undated"
         shown = (article.slug, article.source, article.date, year, article.title, article.dateline,
                  translation_status(article), article.topic_ids, article.people, quotes)
-        text_fingerprint = _hash(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
-        return cls(*shown, text_fingerprint, _hash((shown, text_fingerprint)))
+        text_fingerprint = fingerprint(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
+        return cls(*shown, text_fingerprint, fingerprint((shown, text_fingerprint)))
 
 
 def _record(statement: Statement, segment: Segment) -> QuoteRecord:
     return (statement.person_id, statement.paragraph_id, segment.id, segment.ar, segment.en, segment.provenance.value)
 
 
-def _hash(value: object) -> str:
-    return hashlib.sha256(repr(value).encode()).hexdigest()  # dataclass reprs show every field
+def fingerprint(value: object) -> str:
+    """A digest of plain data (tuples, strings, dataclasses, whose reprs show every field):
+    equal when what it describes is equal, to tell whether a page needs rendering again."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,16 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import jinja2
 from markupsafe import Markup
 
-from .cache import digest
 from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
-from .library import Library, Listing, Quote, QuoteRecord, translation_status
+from .library import Library, Listing, Quote, QuoteRecord, fingerprint, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
@@ -195,6 +193,7 @@ ArticleSource = Callable[[str], Article]  # slug -> the whole article (the feeds
 @dataclass(frozen=True)
 class Archive:
     year: str  # "2016", or "undated"
+    label: str  # as readers of the page's language see it
     count: int
     route: Route
 
@@ -229,28 +228,33 @@ class _ItemList:
         counts = tuple((year, len(found)) for year, found in years.items())
         shown = {"": items[:LIST_SIZE], **years}
         # Counts show on the main page only, so adding an article does not touch every year's page.
-        inputs = {year: digest(repr((self.fixed_inputs, year, counts if year == "" else tuple(years),
-                                     tuple(listing_of(item).fingerprint for item in found))).encode())
+        inputs = {year: fingerprint((self.fixed_inputs, year, counts if year == "" else tuple(years),
+                                     tuple(listing_of(item).fingerprint for item in found)))
                   for year, found in shown.items()}
         pages = []
         for lang in LANGUAGES:
-            archives = [Archive(year, count, Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
-                        for year, count in counts]
             main = Route(lang, self.main_kind, self.owner)
-            for year, found in shown.items():
-                route = Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")) if year else main
-                title = f"{self.titles[lang]}: {_year_label(year, lang, config)}" if year else self.titles[lang]
-                context = partial(self._context, config, route, main, title, year, found, archives, show)
-                pages.append(OutputPage(route, self.template, context, inputs[year]))
+            archives = [Archive(year, _year_label(year, lang, config), count,
+                                Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
+                        for year, count in counts]
+            pages.append(self._page(config, main, main, None, archives, shown[""], show, inputs[""]))
+            pages += [self._page(config, archive.route, main, archive, archives, shown[archive.year], show,
+                                 inputs[archive.year]) for archive in archives]
         return pages
 
-    def _context(self, config: SiteConfig, route: Route, main: Route, title: str, year: str, found: Sequence[Any],
-                 archives: list[Archive], show: Callable[[Sequence[Any]], Any]) -> dict[str, Any]:
-        made = _page_context(config, route, title)
-        made.update(self.fixed, archives=archives, year=year, main=main,
-                    year_label=_year_label(year, route.lang or "ar", config) if year else "")
-        made[self.name] = show(found)
-        return made
+    def _page(self, config: SiteConfig, route: Route, main: Route, archive: Archive | None, archives: list[Archive],
+              found: Sequence[Any], show: Callable[[Sequence[Any]], Any], inputs: str) -> OutputPage:
+        lang = route.lang or "ar"
+        title = f"{self.titles[lang]}: {archive.label}" if archive else self.titles[lang]
+
+        def context() -> dict[str, Any]:  # made only when the page is rendered
+            made = _page_context(config, route, title)
+            made.update(self.fixed, archives=archives, main=main, year=archive.year if archive else "",
+                        year_label=archive.label if archive else "")
+            made[self.name] = show(found)
+            return made
+
+        return OutputPage(route, self.template, context, inputs)
 
 
 def _views(listings: Sequence[Listing]) -> list[dict[str, Any]]:

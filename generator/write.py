@@ -60,14 +60,14 @@ class StagingWriter:
         self.previous_files: frozenset[str] = frozenset()
         self.published: Published | None = None
         self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
-        spare = output_dir.with_name(_spare_name(output_dir))
+        self.spare = output_dir.with_name(_spare_name(output_dir))
         if previous is None or not output_dir.is_dir():
-            _remove_later(spare, output_dir)
-        elif previous.spare and previous.spare == _identity(spare) and (
-                missing := _from_spare(spare, self.staging, output_dir, previous.changed)) is not None:
+            _remove_later(self.spare, output_dir)
+        elif previous.spare and previous.spare == _identity(self.spare) and (
+                missing := _from_spare(self.spare, self.staging, output_dir, previous.changed)) is not None:
             self.previous_files = previous.files - missing
         else:
-            _remove_later(spare, output_dir)
+            _remove_later(self.spare, output_dir)
             if _link_tree(output_dir, self.staging):
                 self.previous_files = _files(self.staging)
         self.snapshot = bool(self.previous_files)
@@ -118,14 +118,13 @@ class StagingWriter:
         for relative_path in dropped:
             _unlink_and_prune(self.staging, relative_path)
         os.chmod(self.staging, 0o755)  # mkdtemp made it 0700; a web server must read it
-        spare_path = self.output_dir.with_name(_spare_name(self.output_dir))
         changed = frozenset(self.written) | dropped
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
         elif _exchange(self.staging, self.output_dir):
             if self.snapshot:  # the replaced site differs from the new one by `changed` only
-                os.rename(self.staging, spare_path)
-                self.published = Published(claimed, changed, _identity(spare_path))
+                os.rename(self.staging, self.spare)
+                self.published = Published(claimed, changed, _identity(self.spare))
                 return
             _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
@@ -135,8 +134,8 @@ class StagingWriter:
             shutil.rmtree(backup)
         # A full build makes its spare from the new site, so that the first edit after it is
         # as quick as the following ones.
-        self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, spare_path) else changed,
-                                   _identity(spare_path))
+        self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, self.spare) else changed,
+                                   _identity(self.spare))
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
