@@ -83,7 +83,7 @@ class Listing:
         shown = (article.slug, article.source, article.date, year, article.title, article.dateline,
                  translation_status(article), article.topic_ids, article.people, quotes)
         text_fingerprint = fingerprint(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
-        return cls(*shown, text_fingerprint, fingerprint((shown, text_fingerprint)))
+        return cls(*shown, text_fingerprint, fingerprint(shown))
 
 
 def _record(statement: Statement, segment: Segment) -> QuoteRecord:

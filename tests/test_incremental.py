@@ -70,6 +70,17 @@ def test_one_changed_article_is_the_only_one_parsed_and_rewritten(three, capsys,
     assert f"wrote {6 + index_files} files" in out
 
 
+def test_an_edit_of_text_renders_again_only_the_site_pages_that_show_text(three, capsys, monkeypatch):
+    """Homes and indexes show titles, dates and statements; only the feeds show all the text."""
+    rendered = []
+    render = build_module.render
+    monkeypatch.setattr(build_module, "render", lambda env, page: rendered.append(page.route.output_path)
+                        or render(env, page))
+    three.article("a2.txt", ARTICLE.format(day=2, n=2).replace("كان مثمرا", "كان صعبا"))
+    assert three.build(capsys)[0] == 0
+    assert sorted(rendered) == ["ar/feed.xml", "en/feed.xml"]
+
+
 def test_a_removed_article_disappears_and_a_new_one_appears(three, capsys):
     (three.root / "content" / "articles" / "a1.txt").unlink()
     three.article("a4.txt", ARTICLE.format(day=4, n=4))
