@@ -28,13 +28,15 @@ from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, Listing, assemble, fingerprint
 from .model import Article
-from .pipeline import ArticleOutcome, ArticleRenderer, load_article, run_in_worker, signatures, start_worker
-from .render import TemplateFailure, asset_files, render, site_pages
+from .pipeline import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
+                       start_site_worker, start_worker)
+from .render import OutputPage, TemplateFailure, asset_files, render, site_pages
 from .search import build_index, keep_previous_index
 from .sources import discover
 from .write import OutputError, StagingWriter
 
 PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
+SITE_PARALLEL_THRESHOLD = 200  # the same for site-wide pages to render
 
 
 class BuildError(Exception):
@@ -146,7 +148,7 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
                     pages = _write_article(writer, renderer, entry, outcome, articles)
             index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
         library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
-        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles)
+        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, jobs)
         for route, path in asset_files(config):
             if not writer.keep(route.output_path):  # kept only when the templates did not change
                 writer.copy(route.output_path, path)
@@ -222,18 +224,39 @@ def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: Arti
 
 
 def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library,
-                      previous: CacheIndex, articles: _Articles) -> dict[str, tuple[str, str]]:
+                      previous: CacheIndex, articles: _Articles, jobs: int) -> dict[str, tuple[str, str]]:
     """Render a site-wide page only when what it shows changed; write it only when its bytes did."""
-    recorded = {}
-    for page in site_pages(renderer.config, library, articles):
+    pages = site_pages(renderer.config, library, articles)
+    recorded: dict[str, tuple[str, str]] = {}
+    todo: dict[int, str] = {}  # index of a page to render -> its inputs
+    for index, page in enumerate(pages):
         path = page.route.output_path
         inputs = fingerprint(page.inputs)
         before = previous.site_pages.get(path)
         if before and before[0] == inputs and writer.keep(path):
             recorded[path] = before
-            continue
-        data = render(renderer.env, page)
-        recorded[path] = (inputs, _sha(data))
+        else:
+            todo[index] = inputs
+    for index, data in _render_site_pages(pages, list(todo), renderer, library, jobs):
+        path = pages[index].route.output_path
+        before = previous.site_pages.get(path)
+        recorded[path] = (todo[index], _sha(data))
         if not (before and before[1] == recorded[path][1] and writer.keep(path)):
             writer.write(path, data)
     return recorded
+
+
+def _render_site_pages(pages: list[OutputPage], indices: list[int], renderer: ArticleRenderer, library: Library,
+                       jobs: int) -> Iterator[tuple[int, bytes]]:
+    """The pages at `indices`, rendered; in worker processes when there are enough of them
+    (a cold build's speaker and topic archives), all but the feeds, which need whole articles
+    that only this process can load, and which it renders meanwhile."""
+    if jobs < 2 or len(indices) < SITE_PARALLEL_THRESHOLD:
+        yield from ((index, render(renderer.env, pages[index])) for index in indices)
+        return
+    feeds = [index for index in indices if pages[index].route.kind == "feed"]
+    pooled = [index for index in indices if pages[index].route.kind != "feed"]
+    with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(renderer.config, library)) as pool:
+        results = pool.map(render_site_page, pooled, chunksize=8)
+        yield from ((index, render(renderer.env, pages[index])) for index in feeds)
+        yield from zip(pooled, results)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .cache import ArticleStore, stat_signature
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
 from .analyze import Knowledge, analyze
-from .library import Listing
+from .library import Library, Listing
 from .model import Article
 from .parse import parse
-from .render import article_pages, make_environment, render
+from .render import OutputPage, article_pages, make_environment, render, site_pages
 from .sources import read_source
 from .translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
 
@@ -105,3 +107,23 @@ def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore) 
 def run_in_worker(path: Path) -> ArticleOutcome:
     assert _worker is not None, "start_worker() runs first in each worker process"
     return _worker.outcome(path)
+
+
+_site_worker: tuple[jinja2.Environment, list[OutputPage]] | None = None
+
+
+def _no_whole_articles(slug: str) -> Article:
+    raise RuntimeError("the feeds, which need whole articles, are rendered by the main process")
+
+
+def start_site_worker(config: SiteConfig, library: Library) -> None:
+    """Plan the site-wide pages as the main process did (the same library gives the same
+    list, in the same order), so that pages can be asked for by index."""
+    global _site_worker
+    _site_worker = (make_environment(config), site_pages(config, library, _no_whole_articles))
+
+
+def render_site_page(index: int) -> bytes:
+    assert _site_worker is not None, "start_site_worker() runs first in each worker process"
+    env, pages = _site_worker
+    return render(env, pages[index])

@@ -9,6 +9,7 @@ import pytest
 
 from generator import build as build_module
 from generator import pipeline
+from generator import render as render_module
 from generator.diagnostics import Report
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
@@ -166,8 +167,11 @@ def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys
     for n in range(1, 9):
         site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
     monkeypatch.setattr(build_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(build_module, "SITE_PARALLEL_THRESHOLD", 2)  # site-wide pages in workers too
+    monkeypatch.setattr(render_module, "LIST_SIZE", 3)  # with archives by year
     build_module.build(site.root, Report(stream=None), jobs=2)
     parallel = tree(site)
+    assert "ar/archive/2016/index.html" in parallel
     import shutil
     shutil.rmtree(site.output)
     shutil.rmtree(site.root / ".nashra-cache")
