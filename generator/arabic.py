@@ -18,13 +18,18 @@ with warnings.catch_warnings():  # pyarabic 0.6.15 has invalid escapes in its re
 _TERMINATORS = ".!?؟…"
 _OPENING_QUOTES = {"“": "”", "«": "»", "„": "“"}
 _CLOSERS = "”»\"')]’"
+_SENTENCE_MARK = re.compile("[" + re.escape(_TERMINATORS + "".join(_OPENING_QUOTES) + "".join(_OPENING_QUOTES.values())
+                                             + '"') + "]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Invisible formatting kept in the display text (ZWNJ, ZWJ, direction marks, soft hyphen):
 # it must not split or change a word that is compared.
 _FORMAT_CHARACTERS = re.compile("[\u00ad\u061c\u200c-\u200f]")
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_SCRIPT_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
-                                   "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_ARABIC_SCRIPT_LETTERS = ("\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+                          "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc")  # a character class's inside
+_ARABIC_SCRIPT_LETTER = re.compile(f"[{_ARABIC_SCRIPT_LETTERS}]")
+# Counting letters by deleting the rest: findall would make a string of every letter.
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_NON_ARABIC_SCRIPT = re.compile(f"[^{_ARABIC_SCRIPT_LETTERS}]+")
 # Letters of Persian spelling that Arabic does not use: peh, tcheh, jeh, gaf, keheh, Farsi yeh.
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 _ARABIC_ARTICLE = re.compile(r"(?:[وفبك]?ال|[وف]?لل)\w")  # ال with the particles written onto it
@@ -60,8 +65,12 @@ def _boundaries(text: str, *, track_quotes: bool) -> list[int] | None:
     """Offsets where a new sentence starts; None when quotes do not balance."""
     found: list[int] = []
     expected_closers: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    resume = 0  # past the marks and closers of the last sentence end
+    for mark in _SENTENCE_MARK.finditer(text):  # the only characters that matter here
+        i = mark.start()
+        if i < resume:
+            continue
         char = text[i]
         if track_quotes:
             if expected_closers and char == expected_closers[-1]:
@@ -80,9 +89,7 @@ def _boundaries(text: str, *, track_quotes: bool) -> list[int] | None:
                 end += 1
             if _ends_sentence(text, i, dots, end):
                 found.append(end)
-            i = end
-            continue
-        i += 1
+            resume = end
     if track_quotes and expected_closers:
         return None
     return found
@@ -121,8 +128,8 @@ def words(text: str) -> list[str]:
 
 def arabic_share(text: str) -> float:
     """Share of letters that are Arabic script (0.0 when there are no letters)."""
-    letters = len(_LETTER.findall(text))
-    return len(_ARABIC_SCRIPT_LETTER.findall(text)) / letters if letters else 0.0
+    letters = len(_NON_LETTERS.sub("", text))
+    return len(_NON_ARABIC_SCRIPT.sub("", text)) / letters if letters else 0.0
 
 
 def looks_persian(text: str) -> bool:

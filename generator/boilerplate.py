@@ -85,8 +85,7 @@ def _has_link(text: str) -> bool:
 
 def is_link_only(text: str) -> bool:
     """Nothing but addresses, handles, numbers and at most two words: `https://t.me/x`."""
-    rest = match_key(_without_links(text)).split()
-    return _has_link(text) and len(rest) <= 2
+    return _has_link(text) and len(match_key(_without_links(text)).split()) <= 2
 
 
 def is_call_to_action(text: str) -> bool:

@@ -7,6 +7,8 @@ sentences with them; nothing here looks further than a token or two.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .arabic import match_key
 from .tokens import Token, Tokens, bare
 
@@ -100,6 +102,7 @@ QUOTE_MARKS = {"“": "”", "«": "»", "„": "“", '"': '"', "(": ")"}
 SHORT_QUOTE = 3  # words: “داعش”, “وانغ”, "آفاد", (اليونيسف) are names, not statements
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every paragraph
 def verb_kind(key: str) -> str | None:
     """"say", "reply" or "relay" for a verb of saying, with or without و/ف."""
     for form in (key, key[1:] if key[:1] in "وف" else ""):

@@ -17,7 +17,7 @@ adjectives, `باسم`/`في`/`إلى`/`لدى` phrases, coordinated offices and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from slugify import slugify
 
@@ -62,6 +62,7 @@ class Discourse:
         self.roles: dict[str, list[tuple[str, ...]]] = {}  # offices as comparable words
         self.offices_as_written: dict[str, str] = {}  # the first, for a newcomer's gender
         self.newcomers: dict[str, _Newcomer] = {}
+        self.newcomer_keys: set[str] = set()  # first and last words of newcomers' names, ever
         self.last: Subject | None = None
         self.text = ""  # the paragraph or headline being read; tokens' offsets point into it
 
@@ -80,6 +81,8 @@ class Discourse:
         if i >= len(tokens) or not tokens[i].is_word:
             return None
         key = tokens[i].key
+        if key not in self.gaz.names and key not in self.newcomer_keys:
+            return None  # most words: not the start of a name
         forms = list(self.gaz.names.get(key, ()))
         for ref, person in self.newcomers.items():
             forms += [(person.keys, ref, True)] if person.keys[0] == key else []
@@ -137,6 +140,7 @@ class Discourse:
         known = self.newcomers.get(ref)
         if known is None or len(keys) > len(known.keys):
             self.newcomers[ref] = _Newcomer(self.span(tokens, start, end), keys, role or (known.role if known else ""))
+            self.newcomer_keys.update((keys[0], keys[-1]))
         return ref
 
     # -- offices
@@ -278,7 +282,7 @@ class Discourse:
         if subject is None or subject.kind != PERSON or end >= stop or tokens[end].key[:1] != "و":
             return subject, end
         conjunct = tokens[end]
-        without_and = replace(conjunct, text=conjunct.text[1:], key=conjunct.key[1:], start=conjunct.start + 1)
+        without_and = conjunct._replace(text=conjunct.text[1:], key=conjunct.key[1:], start=conjunct.start + 1)
         second, second_end = self.subject_at(tokens[:end] + (without_and,) + tokens[end + 1:], end, stop)
         if second is None or second.kind != PERSON:
             return subject, end

@@ -70,16 +70,31 @@ class _Keyword:
     words: tuple[str, ...]  # matching keys as the lexicon writes them
 
 
-@lru_cache(maxsize=4)
-def _index(topics: tuple[Topic, ...]) -> dict[str, tuple[_Keyword, ...]]:
+class _Lexicon:
     """Keywords by their first word, as written and without the article; longest first."""
-    index: dict[str, list[_Keyword]] = {}
-    for topic in topics:
-        for phrase in topic.keywords:
-            keyword = _Keyword(topic.id, tuple(match_key(phrase).split()))
-            for first in {keyword.words[0], bare(keyword.words[0])}:
-                index.setdefault(first, []).append(keyword)
-    return {first: tuple(sorted(found, key=lambda k: -len(k.words))) for first, found in index.items()}
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        self.by_first_word: dict[str, list[_Keyword]] = {}
+        for topic in topics:
+            for phrase in topic.keywords:
+                keyword = _Keyword(topic.id, tuple(match_key(phrase).split()))
+                for first in dict.fromkeys((keyword.words[0], bare(keyword.words[0]))):
+                    self.by_first_word.setdefault(first, []).append(keyword)
+        self._candidates: dict[str, tuple[_Keyword, ...]] = {}
+
+    def candidates(self, key: str) -> tuple[_Keyword, ...]:
+        """The keywords that may start at a word with this key; memoised, since a digest's
+        vocabulary is small next to its number of words."""
+        found = self._candidates.get(key)
+        if found is None:
+            keywords = {k: None for variant in clitic_variants(key) for k in self.by_first_word.get(variant, ())}
+            found = self._candidates[key] = tuple(sorted(keywords, key=lambda k: -len(k.words)))
+        return found
+
+
+@lru_cache(maxsize=4)
+def _lexicon(topics: tuple[Topic, ...]) -> _Lexicon:
+    return _Lexicon(topics)
 
 
 def _fits(keyword_word: str, token: Token) -> bool:
@@ -87,7 +102,7 @@ def _fits(keyword_word: str, token: Token) -> bool:
     return keyword_word in variants or bare(keyword_word) in variants
 
 
-def _matches(tokens: Tokens, index: dict[str, tuple[_Keyword, ...]]) -> list[tuple[str, str]]:
+def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
     """(topic id, the words as written) for each keyword found; where keywords overlap, the
     longest match wins and the words it covers are not matched again."""
     found: list[tuple[str, str]] = []
@@ -95,13 +110,14 @@ def _matches(tokens: Tokens, index: dict[str, tuple[_Keyword, ...]]) -> list[tup
     while i < len(tokens):
         longest, hits = 0, {}
         if tokens[i].is_word:
-            for keyword in {k for variant in clitic_variants(tokens[i].key) for k in index.get(variant, ())}:
+            for keyword in lexicon.candidates(tokens[i].key):
                 n = len(keyword.words)
-                if n >= longest and i + n <= len(tokens) and all(
+                if n < longest:
+                    break  # longest first: no longer match is left
+                if i + n <= len(tokens) and all(
                         tokens[i + j].is_word and _fits(word, tokens[i + j]) for j, word in enumerate(keyword.words)):
-                    if n > longest:
-                        longest, hits = n, {}
-                    hits[keyword.topic_id] = " ".join(t.text for t in tokens[i:i + n])
+                    longest = n
+                    hits.setdefault(keyword.topic_id, " ".join(t.text for t in tokens[i:i + n]))
         found.extend(hits.items())
         i += max(longest, 1)
     return found
@@ -110,12 +126,12 @@ def _matches(tokens: Tokens, index: dict[str, tuple[_Keyword, ...]]) -> list[tup
 def assign_topics(article: Article, topics: dict[str, Topic], front_matter: tuple[str, ...],
                   report: Report) -> tuple[TopicAssignment, ...]:
     """The article's topics by the rule above, best first, with the evidence for each."""
-    index = _index(tuple(topics.values()))
+    lexicon = _lexicon(tuple(topics.values()))
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     for where, weight, segment_text in _units(article):
         by_topic: dict[str, list[str]] = {}
-        for topic_id, written in _matches(tokenize(segment_text), index):
+        for topic_id, written in _matches(tokenize(segment_text), lexicon):
             by_topic.setdefault(topic_id, []).append(written)
         for topic_id, words in by_topic.items():
             scores[topic_id] = scores.get(topic_id, 0) + weight * len(words)
