@@ -149,7 +149,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _line_of(text: str, dotted: str) -> int:
-    """Best-effort line of a key, for messages (tomllib does not keep positions)."""
+    """Best-effort line of a key, for messages (the TOML parser keeps no positions)."""
     leaf = re.escape(dotted.split(".")[-1])
     for number, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*(?:{re.escape(dotted)}|{leaf})\s*=", line):
