@@ -24,11 +24,13 @@ UNTRANSLATED_NOTE = Markup('<span class="untranslated-note" data-pagefind-ignore
 
 
 class ArticleMarkup:
-    """Memoised HTML of one article's segments; cheap to ask for twice."""
+    """Memoised HTML of one article's segments and paragraphs; cheap to ask for twice."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
         self._inner: dict[tuple[str, str], Markup] = {}
+        # Whole segments and paragraphs: both parallel views show the same two columns.
+        self._made: dict[tuple[str, str, str, str], Markup] = {}
 
     def _text(self, seg: Segment, lang: str) -> Markup:
         key = (seg.id, lang)
@@ -37,6 +39,18 @@ class ArticleMarkup:
         return self._inner[key]
 
     def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
+        key = (seg.id, lang, tag, id_prefix)
+        if key not in self._made:
+            self._made[key] = self._segment(seg, lang, tag, id_prefix)
+        return self._made[key]
+
+    def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
+        key = (paragraph.id, lang, "p", id_prefix)
+        if key not in self._made:
+            self._made[key] = self._paragraph(paragraph, lang, id_prefix)
+        return self._made[key]
+
+    def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> Markup:
         anchor = escape(id_prefix + seg.id)
         if lang == "ar":
             return Markup(f'<{tag} id="{anchor}" class="seg">{self._text(seg, "ar")}</{tag}>')
@@ -47,12 +61,12 @@ class ArticleMarkup:
         return Markup(f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
                       f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 
-    def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
+    def _paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str) -> Markup:
         anchor = escape(id_prefix + paragraph.id)
         if lang == "en" and not any(s.en for s in paragraph.sentences):
             spans = " ".join(f'<span id="{escape(id_prefix + s.id)}" class="seg">{self._text(s, "ar")}</span>'
                              for s in paragraph.sentences)
             return Markup(f'<div class="untranslated-block" data-pagefind-ignore>\n{UNTRANSLATED_NOTE}\n'
                           f'<p id="{anchor}" lang="ar" dir="rtl">{spans}</p>\n</div>')
-        sentences = " ".join(self.segment(s, lang, id_prefix=id_prefix) for s in paragraph.sentences)
+        sentences = " ".join(self._segment(s, lang, "span", id_prefix) for s in paragraph.sentences)
         return Markup(f'<p id="{anchor}">{sentences}</p>')

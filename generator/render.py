@@ -48,6 +48,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no stat of the template on every page
     )
     env.filters["isolate"] = isolate
     env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
