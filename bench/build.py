@@ -18,10 +18,10 @@ The table shows medians over the rounds; ratios compare builds of the same run o
 
 Nashra is measured on a copy of generator/, templates/ and content/*.toml taken when the
 run starts, so that edits made meanwhile do not change what is measured halfway.
-Pelican is installed into bench/.venv-pelican (created when missing); Hugo is Debian's
-package, installed with apt-get when missing and running as root. A generator that cannot
-be had is reported as unavailable. --quick means --sizes 100 --repeat 1; --write puts the
-results into bench/README.md between its result markers.
+Pelican and its i18n_subsites plugin are installed into bench/.venv-pelican when the plugin
+is missing there; Hugo is Debian's package, installed with apt-get when missing and running
+as root. A generator that cannot be had is reported as unavailable. --quick means --sizes
+100 --repeat 1; --write puts the results into bench/README.md between its result markers.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ from corpus import Corpus, Story, write_corpus  # noqa: E402
 MEASURE = BENCH_DIR / "measure.py"
 SNAPSHOT_VARIABLE = "NASHRA_BENCH_SNAPSHOT"
 PELICAN_VENV = BENCH_DIR / ".venv-pelican"
+PELICAN_PACKAGES = ("pelican", "markdown", "pelican-i18n-subsites")  # the plugin builds the English site
+PELICAN_PLUGIN = "lib/python*/site-packages/pelican/plugins/i18n_subsites"
 README = BENCH_DIR / "README.md"
 RESULTS_START, RESULTS_END = "<!-- build-results:start -->", "<!-- build-results:end -->"
 KINDS = ("cold", "no-op", "changed")
@@ -139,11 +141,10 @@ def _nashra_tree_state() -> str:
 
 def pelican(corpus: Corpus) -> Generator | str:
     command = PELICAN_VENV / "bin" / "pelican"
-    if not command.exists():
+    if not any(PELICAN_VENV.glob(PELICAN_PLUGIN)):  # also in a venv made before the plugin was needed
         try:
             subprocess.run([sys.executable, "-m", "venv", str(PELICAN_VENV)], check=True)
-            subprocess.run([str(PELICAN_VENV / "bin" / "pip"), "install", "--quiet", "pelican", "markdown"],
-                           check=True)
+            subprocess.run([str(PELICAN_VENV / "bin" / "pip"), "install", "--quiet", *PELICAN_PACKAGES], check=True)
         except (OSError, subprocess.CalledProcessError) as exc:
             return f"could not be installed into {PELICAN_VENV}: {exc}"
     site = corpus.site("pelican")

@@ -8,19 +8,23 @@ writes
                       content/articles/<slug>.txt: wire copy as pasted from SANA's site,
                       content/translations/<slug>.toml for about half of the articles
     OUT_DIR/pelican/  content/ar/<slug>.md and content/en/<slug>.md (Markdown, one pair of
-                      translations per story: same Slug, Lang ar/en)
+                      translations per story: same Slug, Lang ar/en; the story's topics
+                      as Tags, its speakers as Authors)
     OUT_DIR/hugo/     content/ar/posts/<slug>.md and content/en/posts/<slug>.md (one
-                      translationKey per story)
+                      translationKey per story; taxonomies `topics` and `speakers`)
 
 Each story has a headline, a dateline line (`دمشق-سانا`), 6-15 paragraphs in 2-4 sections
 (the lead, then sections opened by a sub-headline: a short line without final punctuation),
 speakers named with their roles, verbs of saying, quotations in “ ”, numbers, and the site's
 "follow us" block at the end, which Nashra drops. The same seed gives the same files.
 
-Pelican and Hugo get what Nashra publishes: every article file is parsed by Nashra, and the
-Markdown carries its title, dateline, sub-headlines and paragraphs. Their English side is
-what Nashra's English page shows: for a translated story the memory's English, placeholder
-sentences like "Segment s1-p2-1 of article <slug> in English."; otherwise the Arabic.
+Pelican and Hugo get what Nashra publishes: every article file is parsed and analysed by
+Nashra, and the Markdown carries its title, dateline, sub-headlines and paragraphs, and the
+ids of the topics and speakers Nashra finds in it (with the site's content/topics.toml and
+content/people.toml), in both languages' files, so that all three make pages for the same
+topics and speakers. Their English side is what Nashra's English page shows: for a
+translated story the memory's English, placeholder sentences like "Segment s1-p2-1 of
+article <slug> in English."; otherwise the Arabic.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from pathlib import Path
 
 import tomli_w
 
+from generator.analyze import Knowledge, analyze, load_knowledge
 from generator.diagnostics import Report
 from generator.model import Article, Segment
 from generator.parse import parse
@@ -290,10 +295,12 @@ def english(segment: Segment, story: Story) -> str:
     return placeholder(segment, story.slug) if story.translated else segment.ar
 
 
-def _parsed(path: Path, story: Story) -> Article:
-    """Nashra's reading of one article file, checked against the story it was written from."""
+def _parsed(path: Path, story: Story, knowledge: Knowledge) -> Article:
+    """Nashra's reading of one article file, with the speakers and topics its analysis finds
+    (as in generator.pipeline.load_article), checked against the story it was written from."""
     report = Report(stream=None)
-    article = parse(read_source(path, report), report).article
+    source = read_source(path, report)
+    article = analyze(parse(source, report).article, source.meta, knowledge, report)
     problems = [str(d) for d in report.diagnostics]
     paragraphs = [tuple(" ".join(s.ar for s in p.sentences) for p in section.paragraphs)
                   for section in article.sections]
@@ -304,7 +311,7 @@ def _parsed(path: Path, story: Story) -> Article:
 
 def write_nashra(stories: list[Story], site: Path, project: Path = REPO_ROOT) -> list[Article]:
     """The Nashra site, with the templates and data files of `project`; returns every
-    article as Nashra parses it."""
+    article as Nashra parses and analyses it."""
     articles_dir = site / "content" / "articles"
     articles_dir.mkdir(parents=True)
     translations_dir = site / "content" / "translations"
@@ -312,11 +319,15 @@ def write_nashra(stories: list[Story], site: Path, project: Path = REPO_ROOT) ->
     shutil.copytree(project / "templates", site / "templates")
     for data_file in (project / "content").glob("*.toml"):  # people and topics: site-wide inputs
         shutil.copy(data_file, site / "content" / data_file.name)
+    report = Report(stream=None)
+    knowledge = load_knowledge(site / "content", report)
+    if report.diagnostics:
+        raise ValueError(f"{project / 'content'}: {[str(d) for d in report.diagnostics]}")
     articles = []
     for story in stories:
         path = articles_dir / f"{story.slug}.txt"
         path.write_text(story.wire_text(), encoding="utf-8")
-        article = _parsed(path, story)
+        article = _parsed(path, story, knowledge)
         if story.translated:
             pairs = [(segment, placeholder(segment, story.slug), "human", "") for segment in article.segments()]
             save_memory(memory_path(translations_dir, story.slug), memory_from_segments(story.slug, pairs, story.date))
@@ -341,13 +352,24 @@ def _texts(story: Story) -> dict[str, TextOf]:
     return {"ar": lambda segment: segment.ar, "en": lambda segment: english(segment, story)}
 
 
+def _topics_and_speakers(article: Article) -> dict[str, list[str]]:
+    """The ids of the article's topics and speakers: Nashra makes a page for each."""
+    return {"topics": list(article.topic_ids), "speakers": [person.id for person in article.people]}
+
+
+# Pelican's natural fields for them: several Tags, and several Authors, per article.
+PELICAN_FIELDS = {"topics": "Tags", "speakers": "Authors"}
+
+
 def write_pelican(stories: list[Story], articles: list[Article], site: Path) -> None:
     for story, article in zip(stories, articles):
+        terms = "".join(f"{PELICAN_FIELDS[kind]}: {', '.join(ids)}\n"
+                        for kind, ids in _topics_and_speakers(article).items() if ids)
         for lang, text in _texts(story).items():
             path = site / "content" / lang / f"{story.slug}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             header = (f"Title: {text(article.title)}\nDate: {story.date.isoformat()}\n"
-                      f"Slug: {story.slug}\nLang: {lang}\n\n")
+                      f"Slug: {story.slug}\nLang: {lang}\n{terms}\n")
             path.write_text(header + _markdown_body(article, text), encoding="utf-8")
 
 
@@ -357,7 +379,7 @@ def write_hugo(stories: list[Story], articles: list[Article], site: Path) -> Non
             path = site / "content" / lang / "posts" / f"{story.slug}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             front = tomli_w.dumps({"title": text(article.title), "date": story.date, "slug": story.slug,
-                                   "translationKey": story.slug})
+                                   "translationKey": story.slug, **_topics_and_speakers(article)})
             path.write_text(f"+++\n{front}+++\n\n{_markdown_body(article, text)}", encoding="utf-8")
 
 
