@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .arabic import match_key
 
@@ -83,6 +84,7 @@ def match_inline(paragraph: str) -> DatelineMatch | None:
 _LEVANTINE = {"SANA", "NNA", "Petra", "WAFA"}
 
 
+@lru_cache(maxsize=256)  # asked for every date a list shows; a digest has few agencies
 def is_levantine(agency: str) -> bool:
     return agency_english(agency) in _LEVANTINE
 

@@ -11,6 +11,7 @@ Arabic never appears in a URL: slugs are ASCII by construction (see parse._slug)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 LANGUAGES = ("ar", "en")
 DIRECTION = {"ar": "rtl", "en": "ltr"}
@@ -67,13 +68,18 @@ _URLS = {
 def relative(from_route: Route, to_route: Route, fragment: str = "") -> str:
     """A link from one page to another that works under any base path: up to the deepest
     folder both share, then down (`../../topics/x/`)."""
-    here = from_route.output_path.split("/")[:-1]  # the folders holding the page
+    here = _folders(from_route)
     there = to_route.url.split("/")
     shared = 0
     while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
         shared += 1
     link = "../" * (len(here) - shared) + "/".join(there[shared:])
     return (link or "./") + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=64)  # a page makes all its links from the same place
+def _folders(route: Route) -> tuple[str, ...]:
+    return tuple(route.output_path.split("/")[:-1])  # the folders holding the page
 
 
 def absolute(base_url: str, route: Route, fragment: str = "") -> str:
