@@ -136,6 +136,8 @@ def looks_persian(text: str) -> bool:
     """Arabic script but not Arabic: Persian letters (ی ک گ پ ...) in many words and the
     article ال in few. Arabic typed on a Persian keyboard has the letters but keeps ال;
     Urdu and other languages written in the script are caught too."""
+    if _PERSIAN_LETTERS.isdisjoint(text):
+        return False  # Arabic text: no need to look at every word
     arabic_words = [w for w in _WORD.findall(text) if _ARABIC_SCRIPT_LETTER.match(w)]
     if len(arabic_words) < 5:
         return False

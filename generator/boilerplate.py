@@ -12,6 +12,7 @@ that matches, which `build-site inspect` shows to the editor.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .arabic import match_key
 
@@ -21,6 +22,19 @@ def _keys(*phrases: str) -> tuple[str, ...]:
     return tuple(match_key(phrase) for phrase in phrases)
 
 
+@dataclass(frozen=True)
+class _Phrases:
+    """Phrases to find in a line's key: one-word phrases by a set lookup, others as text."""
+
+    words: frozenset[str]
+    multiword: tuple[str, ...]  # padded with spaces, to match whole words only
+
+
+def _phrases(*phrases: str) -> _Phrases:
+    keys = _keys(*phrases)
+    return _Phrases(frozenset(k for k in keys if " " not in k), tuple(f" {k} " for k in keys if " " in k))
+
+
 # Each pattern starts only where a run of its characters starts and never backtracks into
 # it, so a hostile line (`a-a-a-...`, `a@a@a@...`) costs linear, not polynomial, time.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]++\.(?:com|net|org|me|ru|sy|tv|info|news)(?:/\S*)?", re.I)
@@ -28,7 +42,7 @@ _EMAIL = re.compile(r"(?<![^\s@])[^\s@]++@[^\s@]+\.\w+")
 _HANDLE = re.compile(r"@\w+")
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{6,}\d")
 
-_CHANNELS = _keys(
+_CHANNELS = _phrases(
     "تيلغرام", "تلغرام", "تليغرام", "تيليغرام", "تلجرام", "telegram", "واتس اب", "واتساب", "whatsapp",
     "فيسبوك", "فيس بوك", "facebook", "تويتر", "twitter", "اكس", "يوتيوب", "youtube", "انستغرام",
     "انستجرام", "instagram", "تيك توك", "tiktok", "vk", "فكونتاكتي", "تطبيق", "قناه", "قناتنا",
@@ -36,7 +50,7 @@ _CHANNELS = _keys(
     "الرقم", "بريدك", "اشعارات", "منصات التواصل", "التواصل الاجتماعي",
 )
 # Calls to action. Bare `تابع` is left out: `وتابع الوزير` is an attribution verb.
-_CALLS = _keys(
+_CALLS = _phrases(
     "تابعوا", "تابعونا", "تابعنا", "اشترك", "اشتركوا", "اشتراك", "للاشتراك", "انضم", "انضموا",
     "حمل", "حملوا", "نزل", "ادخل", "اضغط", "اضغطوا", "انقر", "زوروا", "لمتابعه", "للمتابعه",
     "للمزيد", "تواصلوا", "للتواصل", "راسلونا", "فعل",
@@ -49,24 +63,26 @@ _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the l
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "اقرا ايضا", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
 )
 # Words with which a site speaks of itself; in the page footer such a line is furniture too.
-_SITE_WORDS = _keys(
+_SITE_WORDS = _phrases(
     "وكاله", "الوكاله", "لوكاله", "الموقع", "موقع", "للمشتركين", "المشتركين", "للاشتراك", "اشتراك",
     "معاييرنا", "مبادئ", "حقوق", "سياسه الخصوصيه", "شروط الاستخدام", "اعلن معنا", "اتصل بنا",
 )
 _END_MARKS = set(_keys("يتبع", "انتهى", "تتمة", "تابع", "ت م", "ت غ", "المزيد"))
-_MASTHEAD = _keys("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
-_NAVIGATION = _keys(
+_MASTHEAD = _phrases("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
+_NAVIGATION = _phrases(
     "الشريط الاخباري", "شريط الاخبار", "اخر الاخبار", "عاجل", "الرئيسيه", "اخبار", "سياسه",
     "اقتصاد", "محليات", "عربي ودولي", "دولي", "رياضه", "ثقافه", "منوعات", "الصفحه الرئيسيه",
 )
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _CREDIT = re.compile(r"^\(.*\b(?:اعداد|تحرير|ترجمه|تغطيه|شارك في التغطيه)\b.*\)$")
-_COPYRIGHT = _keys("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
+_COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
 
 
-def _contains(key: str, phrases: tuple[str, ...]) -> bool:
+def _contains(key: str, phrases: _Phrases) -> bool:
+    if not phrases.words.isdisjoint(key.split()):
+        return True
     padded = f" {key} "
-    return any(f" {phrase} " in padded for phrase in phrases)
+    return any(phrase in padded for phrase in phrases.multiword)
 
 
 def _starts_with(key: str, phrases: tuple[str, ...]) -> bool:

@@ -48,15 +48,17 @@ Tokens = tuple[Token, ...]
 @lru_cache(maxsize=1024)  # speakers and topics read the same paragraphs
 def tokenize(text: str) -> Tokens:
     found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words = [t for t, _, _ in found if _is_word(t)]
+    is_word = [_is_word(token_text) for token_text, _, _ in found]
+    words = [token_text for (token_text, _, _), word in zip(found, is_word) if word]
     keys = match_key(" ".join(words)).split(" ") if words else []
     if len(keys) != len(words):  # a word made only of marks, or split by normalisation
         keys = [match_key(w).replace(" ", "") for w in words]
-    next_key = iter(keys)
+    next_key = iter(keys).__next__
+    article = _ARTICLE.match
     return tuple(
-        Token(text, next(next_key), start, end, True, _ARTICLE.match(text) is not None) if _is_word(text)
-        else Token(text, text, start, end, False)
-        for text, start, end in found
+        Token(token_text, next_key(), start, end, True, article(token_text) is not None) if word
+        else Token(token_text, token_text, start, end, False)
+        for (token_text, start, end), word in zip(found, is_word)
     )
 
 

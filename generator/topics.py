@@ -30,7 +30,7 @@ from .arabic import match_key
 from .diagnostics import Report
 from .gazetteer import entry_problem, read_toml, table_line
 from .model import Article, Topic, TopicAssignment
-from .tokens import Token, Tokens, bare, clitic_variants, tokenize
+from .tokens import Tokens, bare, clitic_variants, tokenize
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2  # a sub-headline or the first paragraph
@@ -68,6 +68,13 @@ def _problem(topic_id: str, entry: object) -> str:
 class _Keyword:
     topic_id: str
     words: tuple[str, ...]  # matching keys as the lexicon writes them
+    # What a text word may be, for each word: as written, or without the article.
+    forms: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, topic_id: str, phrase: str) -> _Keyword:
+        words = tuple(match_key(phrase).split())
+        return cls(topic_id, words, tuple(frozenset((word, bare(word))) for word in words))
 
 
 class _Lexicon:
@@ -77,7 +84,7 @@ class _Lexicon:
         self.by_first_word: dict[str, list[_Keyword]] = {}
         for topic in topics:
             for phrase in topic.keywords:
-                keyword = _Keyword(topic.id, tuple(match_key(phrase).split()))
+                keyword = _Keyword.of(topic.id, phrase)
                 for first in dict.fromkeys((keyword.words[0], bare(keyword.words[0]))):
                     self.by_first_word.setdefault(first, []).append(keyword)
         self._candidates: dict[str, tuple[_Keyword, ...]] = {}
@@ -97,9 +104,11 @@ def _lexicon(topics: tuple[Topic, ...]) -> _Lexicon:
     return _Lexicon(topics)
 
 
-def _fits(keyword_word: str, token: Token) -> bool:
-    variants = clitic_variants(token.key)
-    return keyword_word in variants or bare(keyword_word) in variants
+def _fits(keyword: _Keyword, tokens: Tokens, start: int) -> bool:
+    """The keyword's words are the words from `start` on, each with or without clitics."""
+    return start + len(keyword.words) <= len(tokens) and all(
+        token.is_word and not forms.isdisjoint(clitic_variants(token.key))
+        for token, forms in zip(tokens[start:], keyword.forms))
 
 
 def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
@@ -108,18 +117,19 @@ def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
-        longest, hits = 0, {}
-        if tokens[i].is_word:
-            for keyword in lexicon.candidates(tokens[i].key):
+        longest = 0
+        keywords = lexicon.candidates(tokens[i].key) if tokens[i].is_word else ()
+        if keywords:  # few words start a keyword
+            hits: dict[str, str] = {}
+            for keyword in keywords:
                 n = len(keyword.words)
                 if n < longest:
                     break  # longest first: no longer match is left
-                if i + n <= len(tokens) and all(
-                        tokens[i + j].is_word and _fits(word, tokens[i + j]) for j, word in enumerate(keyword.words)):
+                if _fits(keyword, tokens, i):
                     longest = n
                     hits.setdefault(keyword.topic_id, " ".join(t.text for t in tokens[i:i + n]))
-        found.extend(hits.items())
-        i += max(longest, 1)
+            found.extend(hits.items())
+        i += longest or 1
     return found
 
 
