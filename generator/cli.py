@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     build_cmd.add_argument("--translate", action="store_true",
                            help="first machine-translate what the translation memory lacks (needs a model)")
+    build_cmd.add_argument("--no-search", action="store_true",
+                           help="keep the last search index instead of indexing again (the slowest step)")
     check = commands.add_parser("check", help="validate content, data files and translation memory; write nothing")
     check.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
@@ -63,10 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .serve import serve
 
         return serve(options.root, options.host, options.port, options.search)
-    return _build(options.root, strict=options.strict, quiet=options.quiet, translate=options.translate)
+    return _build(options.root, strict=options.strict, quiet=options.quiet, translate=options.translate,
+                  search=False if options.no_search else None)
 
 
-def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False) -> int:
+def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, search: bool | None = None) -> int:
+    """`search`: None follows `[search] enabled` in site.toml; False keeps the last index."""
     report = Report()
     if translate:
         try:
@@ -79,7 +83,7 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False) ->
         report.root = config.root
         run_translation(config, report)
     try:
-        result = build(root, report, strict=strict)
+        result = build(root, report, strict=strict, search=search)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("build failed; site/ left unchanged", file=sys.stderr)
