@@ -14,6 +14,7 @@ unbuildable (config, templates) raise `BuildError` and leave `site/` untouched.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -256,7 +257,14 @@ def _render_site_pages(pages: list[OutputPage], indices: list[int], renderer: Ar
         return
     feeds = [index for index in indices if pages[index].route.kind == "feed"]
     pooled = [index for index in indices if pages[index].route.kind != "feed"]
-    with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(renderer.config, library)) as pool:
-        results = pool.map(render_site_page, pooled, chunksize=8)
-        yield from ((index, render(renderer.env, pages[index])) for index in feeds)
-        yield from zip(pooled, results)
+    # Forked workers share the library's memory with this process until something writes to
+    # it; frozen objects are left alone by the collector, which would otherwise touch (and so
+    # copy) every page of them (the `gc.freeze` documentation's advice for forking).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(renderer.config, library)) as pool:
+            results = pool.map(render_site_page, pooled, chunksize=8)
+            yield from ((index, render(renderer.env, pages[index])) for index in feeds)
+            yield from zip(pooled, results)
+    finally:
+        gc.unfreeze()  # `serve` builds again and again in one process: let this build's garbage go
