@@ -33,7 +33,7 @@ _LTR_RUN = re.compile(rf"{_LTR_TOKEN}(?:[ \u00A0]+{_LTR_TOKEN})*")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
-@lru_cache(maxsize=4096)  # lists show an article's title once per statement quoted from it
+@lru_cache(maxsize=4096, typed=True)  # lists repeat titles; typed: a Markup is escaped, an equal str not
 def isolate(text: str, lang: str) -> Markup:
     """Escape `text` and wrap runs of the other direction's script in `<bdi>`."""
     if lang == "ar":
