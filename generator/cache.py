@@ -63,7 +63,7 @@ class ArticleEntry:
     """What one article file produced the last time it was built."""
 
     key: str
-    signatures: tuple[StatSignature | None, StatSignature | None]  # article file, memory file
+    signatures: tuple  # (article file, memory file) stats, or pipeline.UNSETTLED
     diagnostics: tuple[Diagnostic, ...]
     slug: str | None  # None when the article could not be used
     pages: dict[str, str] = field(default_factory=dict)  # output path -> sha256 of its bytes

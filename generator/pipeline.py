@@ -7,12 +7,13 @@ is skipped altogether for an article whose inputs did not change.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from .cache import ArticleStore, stat_signature
+from .cache import ArticleStore, StatSignature, stat_signature
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
 from .analyze import Knowledge, analyze
@@ -42,6 +43,19 @@ def signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
     """What tells whether an article's inputs changed: its file's and its memory's stat."""
     memory = stat_signature(memory_path(config.translations_dir, slug)) if slug else None
     return (stat_signature(path), memory)
+
+
+# The signatures of an article saved while the build read it (as an editor may, with `serve`
+# rebuilding on every save): they match no file, so the next build reads it again.
+UNSETTLED = ("saved while being read",)
+# File times come from the kernel's coarse clock, which may lag the one time_ns() reads.
+_CLOCK_SLACK_NS = 20_000_000
+
+
+def _saved_since(signature: StatSignature | None, started: int) -> bool:
+    """Whether a file (the translation memory, whose name is known only once the article is
+    parsed, so it cannot be looked at before it is read) may have been saved after `started`."""
+    return signature is not None and signature[1] >= started - _CLOCK_SLACK_NS
 
 
 def load_article(path: Path, config: SiteConfig, report: Report, knowledge: Knowledge | None = None) -> Article | None:
@@ -86,9 +100,12 @@ class ArticleRenderer:
 
     def outcome(self, path: Path) -> ArticleOutcome:
         report = Report(stream=None, root=self.config.root)
+        started, before = time.time_ns(), stat_signature(path)
         article = load_article(path, self.config, report, self.knowledge)
         slug = article.slug if article else None
         found = signatures(self.config, path, slug)
+        if found[0] != before or _saved_since(found[1], started):
+            found = UNSETTLED  # saved while being read: what was read may not be what is there
         key = self.store.key(path, found)
         if article is None:
             return ArticleOutcome(path, tuple(report.diagnostics), None, found, key, None, {})

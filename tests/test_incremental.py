@@ -190,3 +190,32 @@ def test_source_date_epoch_sets_the_feed_time_and_nothing_else(site, capsys, mon
     site.build(capsys)
     assert "<updated>2023-11-14T22:13:20Z</updated>" in site.page("ar/feed.xml")
     assert {p for p, h in tree(site).items() if plain[p] != h} == {"ar/feed.xml", "en/feed.xml"}
+
+
+@pytest.mark.parametrize("edited", ["article", "memory"])
+def test_a_file_saved_while_the_build_reads_it_is_read_again_by_the_next_build(three, capsys, monkeypatch, edited):
+    """An editor saving during a build (serve rebuilds on every save): what the build read
+    is the old text, so the next build must not take the file for unchanged."""
+    article = three.root / "content" / "articles" / "a2.txt"
+    memory = three.root / "content" / "translations" / "a2.toml"
+    memory.write_text('format = 1\narticle = "a2"\n', encoding="utf-8")
+    assert three.build(capsys)[0] == 0
+    original = pipeline.load_article
+
+    def load_then_save(path, config, report, knowledge=None):
+        loaded = original(path, config, report, knowledge)
+        if path == article:  # saved just after being read, in the same clock tick
+            (article if edited == "article" else memory).write_text(
+                ARTICLE.format(day=2, n=22) if edited == "article"
+                else 'format = 1\narticle = "a2"\n\n[segments.title]\nsource = "عنوان الخبر رقم 12"\n'
+                     'target = "Story 2"\nstatus = "human"\n',
+                encoding="utf-8")
+        return loaded
+
+    article.write_text(ARTICLE.format(day=2, n=12), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "load_article", load_then_save)
+    assert three.build(capsys)[0] == 0
+    monkeypatch.setattr(pipeline, "load_article", original)
+    assert three.build(capsys)[0] == 0
+    page = three.page("en/articles/a2/")
+    assert ("رقم 22" in page) if edited == "article" else ("Story 2" in page)
