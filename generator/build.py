@@ -178,8 +178,13 @@ def build(root: Path, report: Report, *, strict: bool = False, base_url: str | N
     return BuildResult(config, library, len(library.articles), len(writer.written), publish)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _put(writer: StagingWriter, path: str, data: bytes, previous_digest: str | None) -> str:
+    """Write a page, or keep the previous build's file when its bytes are the same (its
+    digest, as that build recorded it, says so); returns the page's digest."""
+    page_digest = hashlib.sha256(data).hexdigest()
+    if page_digest != previous_digest or not writer.keep(path):
+        writer.write(path, data)
+    return page_digest
 
 
 class _Articles:
@@ -216,12 +221,7 @@ def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: Arti
         return entry.pages
     rendered = outcome.pages if outcome else renderer.pages(articles(entry.slug))
     old = entry.pages if entry else {}
-    hashes = {}
-    for path, data in rendered.items():
-        hashes[path] = _sha(data)
-        if old.get(path) != hashes[path] or not writer.keep(path):
-            writer.write(path, data)
-    return hashes
+    return {path: _put(writer, path, data, old.get(path)) for path, data in rendered.items()}
 
 
 def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library,
@@ -241,9 +241,7 @@ def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library:
     for index, data in _render_site_pages(pages, list(todo), renderer, library, jobs):
         path = pages[index].route.output_path
         before = previous.site_pages.get(path)
-        recorded[path] = (todo[index], _sha(data))
-        if not (before and before[1] == recorded[path][1] and writer.keep(path)):
-            writer.write(path, data)
+        recorded[path] = (todo[index], _put(writer, path, data, before[1] if before else None))
     return recorded
 
 
