@@ -15,6 +15,8 @@ took most of a build's time). Templates still own everything around it.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from markupsafe import Markup, escape
 
 from .filters import isolate
@@ -28,27 +30,25 @@ class ArticleMarkup:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self._inner: dict[tuple[str, str], Markup] = {}
-        # Whole segments and paragraphs: both parallel views show the same two columns.
-        self._made: dict[tuple[str, str, str, str], Markup] = {}
+        # Texts, segments and paragraphs by what they were asked for with: both parallel
+        # views show the same two columns, and the article page the same texts.
+        self._made: dict[tuple[str, ...], Markup] = {}
+
+    def _memo(self, key: tuple[str, ...], make: Callable[[], Markup]) -> Markup:
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def _text(self, seg: Segment, lang: str) -> Markup:
-        key = (seg.id, lang)
-        if key not in self._inner:
-            self._inner[key] = isolate(seg.en, "en") if lang == "en" and seg.en else isolate(seg.ar, "ar")
-        return self._inner[key]
+        return self._memo(("text", seg.id, lang), lambda: isolate(seg.en, "en") if lang == "en" and seg.en
+                          else isolate(seg.ar, "ar"))
 
     def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
-        key = (seg.id, lang, tag, id_prefix)
-        if key not in self._made:
-            self._made[key] = self._segment(seg, lang, tag, id_prefix)
-        return self._made[key]
+        return self._memo(("segment", seg.id, lang, tag, id_prefix), lambda: self._segment(seg, lang, tag, id_prefix))
 
     def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
-        key = (paragraph.id, lang, "p", id_prefix)
-        if key not in self._made:
-            self._made[key] = self._paragraph(paragraph, lang, id_prefix)
-        return self._made[key]
+        return self._memo(("paragraph", paragraph.id, lang, id_prefix),
+                          lambda: self._paragraph(paragraph, lang, id_prefix))
 
     def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> Markup:
         anchor = escape(id_prefix + seg.id)
