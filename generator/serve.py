@@ -31,9 +31,11 @@ class PreviewState:
     problems: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def set(self, problems: list[str]) -> None:
+    def set(self, problems: list[str]) -> bool:
+        """Record the problems; True when they differ from the ones shown until now."""
         with self.lock:
-            self.problems = problems
+            changed, self.problems = problems != self.problems, problems
+        return changed
 
     def get(self) -> list[str]:
         with self.lock:
@@ -41,7 +43,8 @@ class PreviewState:
 
 
 def rebuild(root: Path, state: PreviewState, base_url: str | None = None, search: bool = False) -> bool:
-    """Build once; record problems for the overlay. True when site/ was updated.
+    """Build once; record problems for the overlay. True when what the preview shows
+    changed (a new site/, or other problems), so open pages must reload.
 
     The search index is left as it was unless `search` is asked for: indexing is the
     slowest part of a build, and an author previewing an article seldom searches."""
@@ -49,10 +52,9 @@ def rebuild(root: Path, state: PreviewState, base_url: str | None = None, search
     try:
         result = build(root, report, base_url=base_url, search=None if search else False)
     except BuildError as exc:
-        state.set(str(exc).splitlines() + ["The previous build is still being served."])
-        return False
-    state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])
-    return result.published
+        return state.set(str(exc).splitlines() + ["The previous build is still being served."])
+    shown_problems_changed = state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])
+    return result.published or shown_problems_changed
 
 
 def _overlay(problems: list[str]) -> bytes:
@@ -100,8 +102,26 @@ def preview_app(site_dir: Path, state: PreviewState) -> Callable:
     return app
 
 
+def _quiet_watcher():
+    """livereload's polling watcher, which runs the task of a watched path that changed but
+    never reloads open pages itself: the task does, after a build that changed what they show.
+    livereload's own reload ignores a change within 3 s of the last reload, so a second save
+    in quick succession was built but never shown."""
+    from livereload.watcher import Watcher  # imported here: only the preview needs tornado
+
+    class QuietWatcher(Watcher):
+        def examine(self):
+            change = super().examine()
+            # Except the reload livereload asks for once as it starts, for pages left open by
+            # a preview that was stopped and started again.
+            return change if change[0] == "__livereload__" else (None, None)
+
+    return QuietWatcher()
+
+
 def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool = False) -> int:
     from livereload import Server  # imported here: only the preview needs tornado
+    from livereload.handlers import LiveReloadHandler
 
     try:
         config = load_config(root)
@@ -111,10 +131,14 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
     base_url = f"http://{host}:{port}/"  # so absolute links (404 page, feeds) stay on the preview
     state = PreviewState()
     rebuild(root, state, base_url, search)
-    server = Server(app=preview_app(config.output_dir, state))
-    watched = [config.content_dir, config.templates_dir, config.root / CONFIG_NAME]
-    for path in watched:
-        server.watch(str(path), lambda: rebuild(root, state, base_url, search), delay=0.2)
+
+    def on_change() -> None:
+        if rebuild(root, state, base_url, search):
+            LiveReloadHandler.reload_waiters()
+
+    server = Server(app=preview_app(config.output_dir, state), watcher=_quiet_watcher())
+    for path in (config.content_dir, config.templates_dir, config.root / CONFIG_NAME):
+        server.watch(str(path), on_change)
     print(f"Serving {config.output_dir} on {base_url} (Ctrl-C to stop)")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0
