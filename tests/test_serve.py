@@ -1,6 +1,8 @@
 """The preview server: serves the last good build, shows build problems on the page,
-rebuilds on change, listens on localhost only, and never serves a file outside site/."""
+rebuilds on change (told of it by the system, not by polling), listens on localhost only,
+and never serves a file outside site/."""
 
+import asyncio
 import socket
 import subprocess
 import sys
@@ -10,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from generator.serve import DEFAULT_HOST, PreviewState, preview_app, rebuild
+from generator.serve import DEFAULT_HOST, PreviewState, _quiet_watcher, preview_app, rebuild
 
 ARTICLE = "+++\ndate = 2016-02-13\n+++\nعنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n"
 
@@ -109,3 +111,39 @@ def test_serve_rebuilds_and_reloads_on_change(site):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_an_edit_is_noticed_when_the_system_reports_it(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "a.txt"
+    article.write_text("1")
+
+    async def edit_and_wait() -> None:
+        edited = asyncio.Event()
+        watcher = _quiet_watcher()
+        watcher.watch(str(content), edited.set)
+        # Nothing polls here: only the system's report of the edit can run the task.
+        assert watcher.start(watcher.examine)
+        await asyncio.sleep(0.3)  # the first look, which finds nothing changed
+        assert not edited.is_set()
+        article.write_text("22")
+        await asyncio.wait_for(edited.wait(), timeout=10)
+
+    asyncio.run(edit_and_wait())
+
+
+def test_where_the_system_cannot_watch_the_preview_polls_and_says_so(tmp_path, monkeypatch, capsys):
+    from watchdog.observers import Observer
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+    async def start() -> bool:
+        watcher = _quiet_watcher()
+        watcher.watch(str(tmp_path), lambda: None)
+        return watcher.start(watcher.examine)
+
+    monkeypatch.setattr(Observer, "schedule", refuse)
+    assert asyncio.run(start()) is False  # livereload polls when start() says False
+    assert "inotify watch limit reached" in capsys.readouterr().err
