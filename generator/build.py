@@ -84,16 +84,13 @@ def _process(paths: list[Path], renderer: ArticleRenderer, jobs: int) -> Iterato
     yield from (renderer.outcome(path) for path in paths)
 
 
-def build(root: Path, report: Report, *, strict: bool = False, base_url: str | None = None,
-          jobs: int | None = None, search: bool | None = None) -> BuildResult:
-    """Build the site at `root`; `base_url` overrides the configured one (the preview's) and
-    `search` the configured `[search] enabled`."""
+def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
+          search: bool | None = None) -> BuildResult:
+    """Build the site at `root`; `search` overrides the configured `[search] enabled`."""
     try:
         config = load_config(root)
     except ConfigError as exc:
         raise BuildError(str(exc)) from exc
-    if base_url:
-        config = replace(config, base_url=base_url)
     if search is not None:
         config = replace(config, search=search)
     report.root = config.root

@@ -4,6 +4,10 @@ A thin loop around `build()` (MkDocs' livereload server): watch the content, tem
 data files and config; rebuild on change; tell the browser to reload. A failed build leaves
 the last good `site/` in place (the builder guarantees it) and its messages are shown on
 top of every page until the next good build, as Zola does.
+
+The preview builds exactly what `build-site build` does, configured `base_url` included,
+and points absolute links at itself as it serves them: so `site/` is always the site to
+deploy, and going from the preview to a build, or back, renders nothing again.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ class PreviewState:
     """What the last build said; read by the web app, written by the rebuild loop."""
 
     problems: list[str] = field(default_factory=list)
+    site_url: str = ""  # the base_url the served site was built for
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def set(self, problems: list[str]) -> bool:
@@ -43,7 +48,7 @@ class PreviewState:
             return list(self.problems)
 
 
-def rebuild(root: Path, state: PreviewState, base_url: str | None = None, search: bool = False) -> bool:
+def rebuild(root: Path, state: PreviewState, search: bool = False) -> bool:
     """Build once; record problems for the overlay. True when what the preview shows
     changed (a new site/, or other problems), so open pages must reload.
 
@@ -51,9 +56,11 @@ def rebuild(root: Path, state: PreviewState, base_url: str | None = None, search
     slowest part of a build, and an author previewing an article seldom searches."""
     report = Report()
     try:
-        result = build(root, report, base_url=base_url, search=None if search else False)
+        result = build(root, report, search=None if search else False)
     except BuildError as exc:
         return state.set(str(exc).splitlines() + ["The previous build is still being served."])
+    if result.published or result.up_to_date:
+        state.site_url = result.config.base_url
     shown_problems_changed = state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])
     return result.published or shown_problems_changed
 
@@ -68,8 +75,8 @@ def _overlay(problems: list[str]) -> bytes:
     ).encode("utf-8")
 
 
-def preview_app(site_dir: Path, state: PreviewState) -> Callable:
-    """A WSGI app serving `site_dir`; refuses any path outside it."""
+def preview_app(site_dir: Path, state: PreviewState, preview_url: str) -> Callable:
+    """A WSGI app serving `site_dir` at `preview_url`; refuses any path outside it."""
     root = site_dir.resolve()
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -96,6 +103,8 @@ def preview_app(site_dir: Path, state: PreviewState) -> Callable:
             body = body.replace(b"<body>", b"<body>" + _overlay(problems), 1)
         if content_type.startswith("text/") or content_type in ("application/javascript", "application/xml"):
             content_type += "; charset=utf-8"
+            # Absolute links (canonical, feeds, the 404 page's) lead to the preview, not the web.
+            body = body.replace(state.site_url.encode(), preview_url.encode()) if state.site_url else body
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
                                 ("Cache-Control", "no-store")])
         return [body]
@@ -176,18 +185,18 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    base_url = f"http://{host}:{port}/"  # so absolute links (404 page, feeds) stay on the preview
-    state = PreviewState()
-    rebuild(root, state, base_url, search)
+    preview_url = f"http://{host}:{port}/"
+    state = PreviewState(site_url=config.base_url)
+    rebuild(root, state, search)
 
     def on_change() -> None:
-        if rebuild(root, state, base_url, search):
+        if rebuild(root, state, search):
             LiveReloadHandler.reload_waiters()
 
-    server = Server(app=preview_app(config.output_dir, state), watcher=_quiet_watcher())
+    server = Server(app=preview_app(config.output_dir, state, preview_url), watcher=_quiet_watcher())
     for path in (config.content_dir, config.templates_dir, config.root / CONFIG_NAME):
         server.watch(str(path), on_change)
-    print(f"Serving {config.output_dir} on {base_url} (Ctrl-C to stop)")
+    print(f"Serving {config.output_dir} on {preview_url} (Ctrl-C to stop)")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0
 

@@ -14,6 +14,8 @@ import pytest
 
 from generator.serve import DEFAULT_HOST, PreviewState, _quiet_watcher, preview_app, rebuild
 
+PREVIEW_URL = "http://127.0.0.1:8000/"
+SITE_URL = "https://example.org/digest/"  # tests/conftest.py's site.toml
 ARTICLE = "+++\ndate = 2016-02-13\n+++\nعنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n"
 
 
@@ -32,7 +34,7 @@ def preview(site):
     site.article("a.txt", ARTICLE)
     state = PreviewState()
     assert rebuild(site.root, state)
-    return site, state, preview_app(site.output, state)
+    return site, state, preview_app(site.output, state, PREVIEW_URL)
 
 
 @pytest.mark.parametrize("path", ["/../site.toml", "/ar/../../site.toml", "/%2e%2e/site.toml", "/..%2fsite.toml"])
@@ -49,6 +51,19 @@ def test_folders_serve_their_index_and_missing_pages_the_404(preview):
     status, headers, body = get(app, "/nowhere/")
     assert status == "404 Not Found" and "الصفحة غير موجودة".encode() in body
     assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_the_preview_serves_the_site_to_deploy_with_absolute_links_to_itself(preview, capsys):
+    site, state, app = preview
+    assert f'<link rel="canonical" href="{SITE_URL}ar/articles/a/">' in site.page("ar/articles/a/")
+    page = get(app, "/ar/articles/a/")[2].decode()
+    assert f'<link rel="canonical" href="{PREVIEW_URL}ar/articles/a/">' in page and SITE_URL not in page
+    feed = get(app, "/ar/feed.xml")[2].decode()
+    assert f"<id>{PREVIEW_URL}ar/articles/a/</id>" in feed and SITE_URL not in feed
+    not_found = get(app, "/no/such/page/")[2].decode()
+    assert f'href="{PREVIEW_URL}ar/"' in not_found
+    # What the preview built is the site to deploy: a build after it has nothing to do.
+    assert site.build(capsys)[1].strip().endswith("is up to date")
 
 
 def test_a_failed_build_keeps_the_last_good_site_and_shows_why(preview):
