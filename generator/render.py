@@ -293,6 +293,34 @@ def _index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     return pages
 
 
+def _sitemaps(config: SiteConfig, library: Library, index_routes: Sequence[Route]) -> list[OutputPage]:
+    """The sitemap index (`sitemap.xml`) and the sitemaps it names: one of the homes and index
+    pages, and one of the articles of each year, which, like the archives, stays as it is
+    when news of another year arrives. A sitemap may hold at most 50,000 addresses."""
+
+    def sitemap(name: str, pages: list[tuple[Route, dt.date | None]]) -> OutputPage:
+        route = Route(None, "sitemap_part", name)
+        entries = [(absolute(config.base_url, page), absolute(config.base_url, page.twin("en")),
+                    date.isoformat() if date else None) for page, date in pages]
+        context = _page_context(config, route, config.title_ar)
+        context["entries"] = entries
+        return OutputPage(route, "sitemap-part.xml", context, tuple(entries))
+
+    years: dict[str, list[Listing]] = {}
+    for listing in library.articles:
+        years.setdefault(listing.year, []).append(listing)
+    sitemaps = [sitemap("pages", [(route, None) for route in index_routes])]
+    newest: list[dt.date | None] = [None]
+    for year, listings in sorted(years.items()):
+        sitemaps.append(sitemap(year, [(Route("ar", "article", a.slug), a.date) for a in listings]))
+        newest.append(max((a.date for a in listings if a.date), default=None))
+    index = [(absolute(config.base_url, part.route), date.isoformat() if date else None)
+             for part, date in zip(sitemaps, newest)]
+    context = _page_context(config, Route(None, "sitemap"), config.title_ar)
+    context["sitemaps"] = index
+    return sitemaps + [OutputPage(Route(None, "sitemap"), "sitemap.xml", context, tuple(index))]
+
+
 def site_pages(config: SiteConfig, library: Library, article_source: ArticleSource) -> list[OutputPage]:
     """Every page that is not an article's own: homes, archives, feeds, indexes, sitemap.
     Each carries its `inputs`, so a build can tell whether it needs rendering again, and
@@ -319,13 +347,8 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
     for lang in LANGUAGES:
         search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
-    routes = [Route("ar", "home")] + [Route("ar", "article", a.slug) for a in library.articles]
-    routes += [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("home", "feed", "search")]
-    dates = {a.slug: a.date for a in library.articles}
-    sitemap = _page_context(config, Route(None, "sitemap"), config.title_ar)
-    sitemap.update(pages=routes, dates=dates)
-    pages.append(OutputPage(Route(None, "sitemap"), "sitemap.xml", sitemap,
-                            (tuple(route.url for route in routes), tuple(dates.items()))))
+    index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "search")]
+    pages += _sitemaps(config, library, index_routes)
     pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), ""), ()))
     return pages
 

@@ -58,7 +58,8 @@ _URLS = {
     "speaker_archive": _in_lang("speakers/{slug}/"),  # slug: person id/year
     "search": _in_lang("search/"),
     "feed": _in_lang("feed.xml"),
-    "sitemap": lambda route: "sitemap.xml",
+    "sitemap": lambda route: "sitemap.xml",  # the sitemap index
+    "sitemap_part": lambda route: f"sitemaps/{route.slug}.xml",  # slug: "pages", or a year
     "robots": lambda route: "robots.txt",
     "not_found": lambda route: "404.html",
     "asset": lambda route: f"assets/{route.slug}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -21,8 +22,9 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = REPO / "content" / "articles" / "sana-2016-02-13-lavrov-us-russia-cooperation.txt"
 
-SITE_TOML = """\
-base_url = "https://example.org/digest/"
+BASE_URL = "https://example.org/digest/"
+SITE_TOML = f"""\
+base_url = "{BASE_URL}"
 [title]
 ar = "نشرة الاختبار"
 en = "Test digest"
@@ -59,6 +61,13 @@ class Site:
     def page(self, url: str) -> str:
         path = self.output / url
         return (path / "index.html" if url.endswith("/") or url == "" else path).read_text(encoding="utf-8")
+
+    def sitemap(self) -> list[str]:
+        """Every address the sitemaps list, found through the sitemap index."""
+        sitemaps = re.findall(r"<loc>([^<]*)</loc>", self.page("sitemap.xml"))
+        assert all(url.startswith(BASE_URL) and url.endswith(".xml") for url in sitemaps), sitemaps
+        return [url for sitemap in sitemaps
+                for url in re.findall(r"<loc>([^<]*)</loc>", self.page(sitemap.removeprefix(BASE_URL)))]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -194,7 +194,7 @@ def test_a_speakers_year_page_is_titled_with_the_speaker_and_the_year(long_site)
 
 def test_archive_pages_are_paired_across_languages_and_listed_in_the_sitemap(long_site):
     base = "https://example.org/digest/"
-    sitemap = set(re.findall(r"<loc>([^<]*)</loc>", long_site.page("sitemap.xml")))
+    sitemap = set(long_site.sitemap())
     archives = [year_page(kind, "ar", year) for kind in LISTS for year in YEARS]
     for ar_url in archives:
         en_url = "en/" + ar_url.removeprefix("ar/")
@@ -222,8 +222,8 @@ def test_a_list_no_longer_than_list_size_has_no_archives(site, capsys):
     for lang in ("ar", "en"):
         for folder in (f"speakers/{LAVROV}", f"topics/{CEASEFIRE}"):
             assert [p.name for p in (site.output / lang / folder).iterdir()] == ["index.html"]
-    locations = re.findall(r"<loc>([^<]*)</loc>", site.page("sitemap.xml"))
-    assert not [url for url in locations if re.search(r"/(archive|\d{4}|undated)/$", url)]
+    locations = site.sitemap()
+    assert locations and not [url for url in locations if re.search(r"/(archive|\d{4}|undated)/$", url)]
 
 
 def test_a_list_that_becomes_short_loses_its_archives(long_site, capsys):
@@ -234,8 +234,8 @@ def test_a_list_that_becomes_short_loses_its_archives(long_site, capsys):
     assert nav(long_site.page(f"en/speakers/{LAVROV}/")) is None
     assert not (long_site.output / "ar" / "archive").exists()
     assert not (long_site.output / "en" / "topics" / CEASEFIRE / "2015").exists()
-    locations = re.findall(r"<loc>([^<]*)</loc>", long_site.page("sitemap.xml"))
-    assert not [url for url in locations if re.search(r"/(archive|\d{4}|undated)/$", url)]
+    locations = long_site.sitemap()
+    assert locations and not [url for url in locations if re.search(r"/(archive|\d{4}|undated)/$", url)]
 
 
 # --- incremental builds ----------------------------------------------------------------------
@@ -279,4 +279,11 @@ def test_adding_an_article_rerenders_its_year_and_the_main_pages_but_no_other_ye
     assert listed(long_site.page("ar/")) == ["a5", "a7"]
     assert ("2016", "archive/2016/", "3") in nav(long_site.page("ar/"))
     assert listed(long_site.page("en/topics/ceasefire/2016/")) == ["a7", "a4", "a3"]
+    # Of the sitemaps, only its year's, and the index, which dates that year by its newest article.
+    sitemaps = {p for p in after if p.startswith("sitemap")}
+    assert {p for p in sitemaps if after[p] != before.get(p)} == {"sitemap.xml", "sitemaps/2016.xml"}
+    assert "<loc>https://example.org/digest/sitemaps/2016.xml</loc>\n    <lastmod>2016-03-01</lastmod>" in (
+        long_site.page("sitemap.xml"))
+    assert {p for p in sitemaps if p.startswith("sitemaps/")} == {"sitemaps/pages.xml"} | {
+        f"sitemaps/{year}.xml" for year in YEARS}
     assert tree(long_site) == clean_build(long_site, capsys)  # the years not rendered are still right

@@ -55,7 +55,7 @@ def test_expected_pages_exist(built):
     per_language += [f"speakers/{person}/index.html" for person in SPEAKERS]
     per_language += [f"topics/{topic}/index.html" for topic in TOPICS]
     expected = ["404.html", "assets/favicon.svg", "assets/parallel.js", "assets/search.js", "assets/style.css",
-                "index.html", "robots.txt", "sitemap.xml"]
+                "index.html", "robots.txt", "sitemap.xml", "sitemaps/2016.xml", "sitemaps/pages.xml"]
     expected += [f"{lang}/{name}" for lang in ("ar", "en") for name in per_language]
     assert [name for name in names if not name.startswith("pagefind/")] == sorted(expected)
     assert {"pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"} <= set(names)
