@@ -24,7 +24,7 @@ from typing import Iterator
 
 from . import __version__
 from .analyze import Knowledge, load_knowledge
-from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
+from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity, searched_pages
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, Listing, assemble, fingerprint
@@ -105,7 +105,10 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
         entry = previous.articles.get(str(path))
         if entry and entry.signatures == signatures(config, path, entry.slug):
             reused[path] = entry
-    if len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir():
+    # A build that did not index (--no-search, the preview) may have left the index behind the pages.
+    search_current = not config.search or previous.searched == searched_pages(previous.articles)
+    if (len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir()
+            and search_current):
         for path in paths:
             report.replay(reused[path].diagnostics)
         return BuildResult(config, None, sum(e.slug is not None for e in reused.values()), 0, False, up_to_date=True)
@@ -151,9 +154,10 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
             if not writer.keep(route.output_path):  # kept only when the templates did not change
                 writer.copy(route.output_path, path)
         if config.search:
-            build_index(writer, config, report)
+            index.searched = searched_pages(index.articles) if build_index(writer, config, report) else ""
         else:
             keep_previous_index(writer)
+            index.searched = previous.searched
     except TemplateFailure as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc

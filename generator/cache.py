@@ -76,6 +76,13 @@ class CacheIndex:
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
+    searched: str = ""  # searched_pages() of the articles the published search index was made from
+
+
+def searched_pages(articles: dict[str, ArticleEntry]) -> str:
+    """The digest of every article's pages, as a search index made from them would know them."""
+    return digest(*(f"{path} {page}".encode() for _, entry in sorted(articles.items())
+                    for path, page in sorted(entry.pages.items())))
 
 
 class UntrustedCache(Exception):

@@ -24,8 +24,9 @@ ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
 _TIMEOUT_SECONDS = 300
 
 
-def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> None:
+def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> bool:
     """Index the staged pages and stage Pagefind's bundle; without Pagefind, warn and skip.
+    True when the bundle was staged.
 
     Pagefind writes into a folder of its own, and the bundle goes through the writer like
     any page: the staging folder may hold hard links into the live site, which must never
@@ -35,7 +36,7 @@ def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> No
     if executable is None:
         report.warning(None, 1, "search index not built: Pagefind is not installed "
                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")
-        return
+        return False
     with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
         # Only article pages hold indexed text: reading the others is wasted time.
         command = [str(executable), "--site", str(writer.staging), "--output-path", bundle,
@@ -46,15 +47,16 @@ def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> No
                                   timeout=_TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             report.error(None, 1, f"search index not built: {exc}")
-            return
+            return False
         if done.returncode != 0:
             output = (done.stdout + done.stderr).strip().splitlines()
             report.error(None, 1, f"search index not built: Pagefind exited with {done.returncode}: "
                                   + " | ".join(output[-5:]))
-            return
+            return False
         for path in sorted(Path(bundle).rglob("*")):
             if path.is_file():
                 _stage(writer, f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+    return True
 
 
 def keep_previous_index(writer: StagingWriter) -> None:

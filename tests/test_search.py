@@ -103,6 +103,21 @@ def test_a_build_without_indexing_keeps_the_last_index(site, capsys):
     assert sorted(p.relative_to(site.output) for p in (site.output / "pagefind").rglob("*") if p.is_file()) == index
 
 
+def test_a_build_after_builds_without_indexing_brings_the_index_up_to_date(site, capsys):
+    sample_site(site)
+    assert site.build(capsys)[0] == 0
+    site.article("2016-02-14-more.txt", "عنوان آخر\n\nدمشق-سانا نص آخر.\n")
+    assert site.build(capsys, "--no-search")[0] == 0  # as the preview does
+    assert site.build(capsys, "--no-search")[1].strip().endswith("is up to date")
+    entry = site.output / "pagefind" / "pagefind-entry.json"
+    assert json.loads(entry.read_text())["languages"]["ar"]["page_count"] == 1  # behind the pages
+    # Every page is as it was, but the index is not: it is made again, and only then is the site up to date.
+    code, out, _ = site.build(capsys)
+    assert code == 0 and not out.strip().endswith("is up to date")
+    assert json.loads(entry.read_text())["languages"]["ar"]["page_count"] == 2
+    assert site.build(capsys)[1].strip().endswith("is up to date")
+
+
 def test_search_can_be_switched_off_in_site_toml(site, capsys):
     sample_site(site)
     with (site.root / "site.toml").open("a", encoding="utf-8") as config:
