@@ -15,7 +15,6 @@ unbuildable (config, templates) raise `BuildError` and leave `site/` untouched.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -24,15 +23,15 @@ from typing import Iterator
 
 from . import __version__
 from .analyze import Knowledge, load_knowledge
-from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity, searched_pages
+from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
 from .library import Library, Listing, assemble, fingerprint
 from .model import Article
 from .pipeline import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
                        start_site_worker, start_worker)
-from .render import OutputPage, TemplateFailure, asset_files, render, site_pages
-from .search import build_index, keep_previous_index
+from .render import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
+from .search import build_index, index_source, keep_previous_index
 from .sources import discover
 from .write import OutputError, StagingWriter
 
@@ -55,14 +54,22 @@ class BuildResult:
 
 
 def _site_key(config: SiteConfig) -> str:
-    """Everything every page depends on: Nashra itself, the config, templates and data."""
+    """What reading and analysing every article depends on: Nashra, the config, the data files."""
     parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
-    for path in sorted(config.templates_dir.rglob("*")):
-        if path.is_file():
-            parts += [path.relative_to(config.templates_dir).as_posix().encode(), path.read_bytes()]
     for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
         parts += [path.name.encode(), path.read_bytes()]
     return digest(*parts)
+
+
+def _templates_keys(config: SiteConfig) -> tuple[str, str]:
+    """What rendering every page depends on besides its data, the templates; and, apart, the
+    assets, which are copied as they are and which no page embeds."""
+    parts: dict[bool, list[bytes]] = {True: [], False: []}
+    for path in sorted(config.templates_dir.rglob("*")):
+        relative = path.relative_to(config.templates_dir)
+        if path.is_file():
+            parts[relative.parts[0] == ASSETS_DIR] += [relative.as_posix().encode(), path.read_bytes()]
+    return digest(*parts[False]), digest(*parts[True])
 
 
 def load_articles(config: SiteConfig, report: Report) -> list[Article]:
@@ -72,16 +79,17 @@ def load_articles(config: SiteConfig, report: Report) -> list[Article]:
     return [article for article in found if article]
 
 
-def _process(paths: list[Path], renderer: ArticleRenderer, jobs: int) -> Iterator[ArticleOutcome]:
-    """Load and render articles, in worker processes when there are enough of them; the
-    outcomes come in the order of `paths`, one at a time, so their pages need not all be
-    held in memory at once."""
-    if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
+def _process(tasks: list[tuple[Path, ArticleEntry | None]], renderer: ArticleRenderer,
+             jobs: int) -> Iterator[ArticleOutcome]:
+    """Load and render articles (or, given an unchanged article's entry, render it again from
+    the cache), in worker processes when there are enough of them; the outcomes come in the
+    order of `tasks`, one at a time, so their pages need not all be held in memory at once."""
+    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(jobs, initializer=start_worker,
                                  initargs=(renderer.config, renderer.knowledge, renderer.store)) as pool:
-            yield from pool.map(run_in_worker, paths, chunksize=16)
+            yield from pool.map(run_in_worker, tasks, chunksize=16)
         return
-    yield from (renderer.outcome(path) for path in paths)
+    yield from (renderer.outcome(path, unchanged) for path, unchanged in tasks)
 
 
 def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
@@ -99,6 +107,9 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
     previous = cache.index if cache.index.output_identity == output_identity(config.output_dir) else CacheIndex()
 
+    templates_key, assets_key = _templates_keys(config)
+    restyled = previous.templates_key != templates_key  # every page must be rendered again
+
     paths = sorted(discover(config.articles_dir, report), key=str)  # the order library.assemble keeps
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
@@ -106,9 +117,9 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
         if entry and entry.signatures == signatures(config, path, entry.slug):
             reused[path] = entry
     # A build that did not index (--no-search, the preview) may have left the index behind the pages.
-    search_current = not config.search or previous.searched == searched_pages(previous.articles)
+    search_current = not config.search or previous.searched == index_source(config, previous.articles.values())
     if (len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir()
-            and search_current):
+            and search_current and not restyled and previous.assets_key == assets_key):
         for path in paths:
             report.replay(reused[path].diagnostics)
         return BuildResult(config, None, sum(e.slug is not None for e in reused.values()), 0, False, up_to_date=True)
@@ -127,16 +138,20 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
             continue
         listings[path] = listing
 
-    index = CacheIndex(cache.index.site_key)
+    index = CacheIndex(cache.index.site_key, templates_key=templates_key, assets_key=assets_key)
     writer = StagingWriter(config.output_dir, previous.output if previous.site_pages else None)
     articles = _Articles(cache.articles, config, knowledge)
+    # Unchanged articles are not read again, but with new templates their pages are rendered
+    # again, from the cache, in the worker processes like the others.
+    rerendered = {path for path, entry in reused.items() if entry.slug} if restyled else set()
     try:
         renderer = ArticleRenderer(config, knowledge, cache.articles)
-        processed = _process([p for p in paths if p not in reused], renderer, jobs)
+        processed = _process([(p, reused.get(p)) for p in paths if p not in reused or p in rerendered],
+                             renderer, jobs)
         published: set[str] = set()
         for path in paths:  # in file order, whatever order the work was done in
             entry = reused.get(path)
-            outcome = None if entry else next(processed)  # its pages are written, then let go
+            outcome = next(processed) if entry is None or path in rerendered else None  # written, then let go
             made = entry or outcome
             report.replay(made.diagnostics)
             pages: dict[str, str] = {}
@@ -149,13 +164,13 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
                     pages = _write_article(writer, renderer, entry, outcome, articles)
             index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
         library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
-        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, jobs)
+        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, restyled, jobs)
         for route, path in asset_files(config):
-            if not writer.keep(route.output_path):  # kept only when the templates did not change
-                writer.copy(route.output_path, path)
-        if config.search:
-            index.searched = searched_pages(index.articles) if build_index(writer, config, report) else ""
-        else:
+            writer.write_or_keep(route.output_path, path.read_bytes())
+        searched = index_source(config, index.articles.values())
+        if config.search and searched != previous.searched:
+            index.searched = searched if build_index(writer, config, report) else ""
+        else:  # unchanged, or not to be made in this build: the last index stays
             keep_previous_index(writer)
             index.searched = previous.searched
     except TemplateFailure as exc:
@@ -177,15 +192,6 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     else:
         writer.discard()
     return BuildResult(config, library, len(library.articles), len(writer.written), publish)
-
-
-def _put(writer: StagingWriter, path: str, data: bytes, previous_digest: str | None) -> str:
-    """Write a page, or keep the previous build's file when its bytes are the same (its
-    digest, as that build recorded it, says so); returns the page's digest."""
-    page_digest = hashlib.sha256(data).hexdigest()
-    if page_digest != previous_digest or not writer.keep(path):
-        writer.write(path, data)
-    return page_digest
 
 
 class _Articles:
@@ -222,12 +228,13 @@ def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: Arti
         return entry.pages
     rendered = outcome.pages if outcome else renderer.pages(articles(entry.slug))
     old = entry.pages if entry else {}
-    return {path: _put(writer, path, data, old.get(path)) for path, data in rendered.items()}
+    return {path: writer.write_or_keep(path, data, old.get(path)) for path, data in rendered.items()}
 
 
-def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library,
-                      previous: CacheIndex, articles: _Articles, jobs: int) -> dict[str, tuple[str, str]]:
-    """Render a site-wide page only when what it shows changed; write it only when its bytes did."""
+def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library, previous: CacheIndex,
+                      articles: _Articles, restyled: bool, jobs: int) -> dict[str, tuple[str, str]]:
+    """Render a site-wide page only when what it shows or the templates changed; write it
+    only when its bytes did."""
     pages = site_pages(renderer.config, library, articles)
     recorded: dict[str, tuple[str, str]] = {}
     todo: dict[int, str] = {}  # index of a page to render -> its inputs
@@ -235,14 +242,14 @@ def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library:
         path = page.route.output_path
         inputs = fingerprint(page.inputs)
         before = previous.site_pages.get(path)
-        if before and before[0] == inputs and writer.keep(path):
+        if before and before[0] == inputs and not restyled and writer.keep(path):
             recorded[path] = before
         else:
             todo[index] = inputs
     for index, data in _render_site_pages(pages, list(todo), renderer, library, jobs):
         path = pages[index].route.output_path
         before = previous.site_pages.get(path)
-        recorded[path] = (todo[index], _put(writer, path, data, before[1] if before else None))
+        recorded[path] = (todo[index], writer.write_or_keep(path, data, before[1] if before else None))
     return recorded
 
 

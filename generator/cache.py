@@ -6,9 +6,10 @@
                                          the files whose articles changed
     .nashra-cache/articles/<key>.pickle  each article as parsed, translated and analysed
 
-An article's key hashes its file, its translation memory and the site-wide inputs (config,
-templates, data files, Nashra's version); a file whose size, mtime and inode did not change
-is not even read again (as make and git do). The cache is only ever a shortcut: deleting it
+An article's key hashes its file, its translation memory and what reading any article
+depends on (config, data files, Nashra's version), not the templates: after a template
+change the cached articles are rendered again, not read again. A file whose size, mtime and
+inode did not change is not even read again (as make and git do). The cache is only ever a shortcut: deleting it
 costs one full build, and a cache that cannot be read is reported, kept aside for inspection
 (`index.pickle.corrupt`) and ignored, never trusted.
 
@@ -71,18 +72,14 @@ class ArticleEntry:
 
 @dataclass
 class CacheIndex:
-    site_key: str = ""
+    site_key: str = ""  # what every article's reading depends on (see build._site_key)
+    templates_key: str = ""  # the templates the pages were rendered with
+    assets_key: str = ""  # the assets (templates/assets/) copied into site/assets/
     output_identity: tuple[int, int] | None = None  # (inode, mtime_ns) of the site/ we wrote
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
-    searched: str = ""  # searched_pages() of the articles the published search index was made from
-
-
-def searched_pages(articles: dict[str, ArticleEntry]) -> str:
-    """The digest of every article's pages, as a search index made from them would know them."""
-    return digest(*(f"{path} {page}".encode() for _, entry in sorted(articles.items())
-                    for path, page in sorted(entry.pages.items())))
+    searched: str = ""  # search.index_source() of the published search index
 
 
 class UntrustedCache(Exception):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import ArticleStore, StatSignature, stat_signature
+from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
 from .config import SiteConfig
 from .diagnostics import ContentError, Diagnostic, Report
 from .analyze import Knowledge, analyze
@@ -98,7 +98,12 @@ class ArticleRenderer:
         return {page.route.output_path: render(self.env, page)
                 for page in article_pages(self.config, self.knowledge.topics, article)}
 
-    def outcome(self, path: Path) -> ArticleOutcome:
+    def outcome(self, path: Path, unchanged: ArticleEntry | None = None) -> ArticleOutcome:
+        """Read, analyse and render the article at `path`; given the `unchanged` entry of an
+        article whose inputs did not change (only the templates did), render it from the cache."""
+        if unchanged is not None and (article := self.store.load(unchanged.key)) is not None:
+            return ArticleOutcome(path, unchanged.diagnostics, unchanged.slug, unchanged.signatures, unchanged.key,
+                                  None, self.pages(article))
         report = Report(stream=None, root=self.config.root)
         started, before = time.time_ns(), stat_signature(path)
         article = load_article(path, self.config, report, self.knowledge)
@@ -121,9 +126,9 @@ def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore) 
     _worker = ArticleRenderer(config, knowledge, store)
 
 
-def run_in_worker(path: Path) -> ArticleOutcome:
+def run_in_worker(task: tuple[Path, ArticleEntry | None]) -> ArticleOutcome:
     assert _worker is not None, "start_worker() runs first in each worker process"
-    return _worker.outcome(path)
+    return _worker.outcome(*task)
 
 
 _site_worker: tuple[jinja2.Environment, list[OutputPage]] | None = None

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from .cache import ArticleEntry, digest
 from .config import SiteConfig
 from .diagnostics import Report
 from .write import StagingWriter
@@ -22,6 +24,14 @@ from .write import StagingWriter
 BUNDLE_DIR = "pagefind"  # templates/search.html loads pagefind/pagefind-ui.js and .css
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
 _TIMEOUT_SECONDS = 300
+
+
+def index_source(config: SiteConfig, articles: Iterable[ArticleEntry]) -> str:
+    """What an index is made from: every article's pages (their digests) and Pagefind's
+    settings in the site's folder. While it stays the same, the index does not need making."""
+    parts = [f"{path} {page}".encode() for entry in articles for path, page in sorted(entry.pages.items())]
+    settings = [config.root / f"pagefind.{suffix}" for suffix in ("yml", "yaml", "toml", "json")]
+    return digest(*sorted(parts), *(path.read_bytes() for path in settings if path.is_file()))
 
 
 def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> bool:
@@ -55,7 +65,7 @@ def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> bo
             return False
         for path in sorted(Path(bundle).rglob("*")):
             if path.is_file():
-                _stage(writer, f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+                writer.write_or_keep(f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
     return True
 
 
@@ -66,13 +76,6 @@ def keep_previous_index(writer: StagingWriter) -> None:
         for path in sorted(previous.rglob("*")):
             if path.is_file():
                 writer.keep(path.relative_to(writer.staging).as_posix())
-
-
-def _stage(writer: StagingWriter, relative_path: str, data: bytes) -> None:
-    """Keep the previous build's file when its bytes are the same, as for pages."""
-    previous = writer.staging / relative_path
-    if not (previous.is_file() and previous.read_bytes() == data and writer.keep(relative_path)):
-        writer.write(relative_path, data)
 
 
 def _pagefind_executable() -> Path | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import shutil
 import subprocess
@@ -100,8 +101,19 @@ class StagingWriter:
         self.kept.add(relative_path)
         return True
 
-    def copy(self, relative_path: str, source: Path) -> None:
-        self.write(relative_path, source.read_bytes())
+    def write_or_keep(self, relative_path: str, data: bytes, previous_digest: str | None = None) -> str:
+        """Write a file, or keep the previous build's when its bytes are the same: as the
+        sha256 that build recorded says or, without one, as the file itself shows. Returns
+        the sha256 of `data`."""
+        data_digest = hashlib.sha256(data).hexdigest()
+        if previous_digest is None and self.has(relative_path):
+            with open(os.path.join(self.staging, relative_path), "rb") as previous:
+                same = previous.read() == data
+        else:
+            same = data_digest == previous_digest
+        if not (same and self.keep(relative_path)):
+            self.write(relative_path, data)
+        return data_digest
 
     def _target(self, relative_path: str) -> str:
         parts = relative_path.split("/")
