@@ -118,6 +118,23 @@ def test_a_build_after_builds_without_indexing_brings_the_index_up_to_date(site,
     assert site.build(capsys)[1].strip().endswith("is up to date")
 
 
+def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, capsys, monkeypatch):
+    from generator import build as build_module
+
+    runs = []
+    build_index = build_module.build_index
+    monkeypatch.setattr(build_module, "build_index", lambda *args: runs.append(1) or build_index(*args))
+    sample_site(site)
+    assert site.build(capsys)[0] == 0 and len(runs) == 1
+    style = site.root / "templates" / "assets" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n/* darker */\n", encoding="utf-8")
+    assert site.build(capsys)[0] == 0 and len(runs) == 1  # a new stylesheet, the same article pages
+    (site.root / "pagefind.yml").write_text("exclude_selectors: [\"nav\"]\n", encoding="utf-8")
+    assert site.build(capsys)[0] == 0 and len(runs) == 2
+    site.article("2016-02-14-x.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
+    assert site.build(capsys)[0] == 0 and len(runs) == 3
+
+
 def test_search_can_be_switched_off_in_site_toml(site, capsys):
     sample_site(site)
     with (site.root / "site.toml").open("a", encoding="utf-8") as config:
