@@ -9,9 +9,9 @@
 An article's key hashes its file, its translation memory and what reading any article
 depends on (config, data files, Nashra's version), not the templates: after a template
 change the cached articles are rendered again, not read again. A file whose size, mtime and
-inode did not change is not even read again (as make and git do). The cache is only ever a shortcut: deleting it
-costs one full build, and a cache that cannot be read is reported, kept aside for inspection
-(`index.pickle.corrupt`) and ignored, never trusted.
+inode did not change is not even read again (as make and git do). The cache is only ever a
+shortcut: deleting it costs one full build, and a cache that cannot be read is reported,
+kept aside for inspection (`index.pickle.corrupt`) and ignored, never trusted.
 
 Unpickling runs code, and a cache folder can arrive with a checkout (a force-added file in
 a pull request): every file is signed with HMAC-SHA256 under a key that never leaves this
