@@ -26,12 +26,12 @@ from .analyze import Knowledge, load_knowledge
 from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
 from .config import ConfigError, SiteConfig, load_config
 from .diagnostics import Report
-from .library import Library, Listing, assemble, fingerprint
+from .library import Library, Listing, assemble, fingerprint, search_bundles
 from .model import Article
 from .pipeline import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
                        start_site_worker, start_worker)
 from .render import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
-from .search import build_index, index_source, keep_previous_index
+from .search import index_source, update_index
 from .sources import discover
 from .write import OutputError, StagingWriter
 
@@ -167,12 +167,12 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
         index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, restyled, jobs)
         for route, path in asset_files(config):
             writer.write_or_keep(route.output_path, path.read_bytes())
-        searched = index_source(config, index.articles.values())
-        if config.search and searched != previous.searched:
-            index.searched = searched if build_index(writer, config, report) else ""
-        else:  # unchanged, or not to be made in this build: the last index stays
-            keep_previous_index(writer)
-            index.searched = previous.searched
+        entries = {entry.slug: entry for entry in index.articles.values() if entry.slug}
+        bundles = search_bundles(library)
+        sources = {name: index_source(config, (entries[slug] for slug in slugs)) for name, slugs in bundles.items()}
+        made = update_index(writer, config, report, bundles, sources, dict(previous.search_bundles))
+        index.search_bundles = tuple(made.items())
+        index.searched = index_source(config, index.articles.values()) if made == sources else ""
     except TemplateFailure as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc

@@ -79,7 +79,8 @@ class CacheIndex:
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
-    searched: str = ""  # search.index_source() of the published search index
+    searched: str = ""  # search.index_source() of all articles, when every search bundle is up to date
+    search_bundles: tuple[tuple[str, str], ...] = ()  # (bundle, index_source() it was made from)
 
 
 class UntrustedCache(Exception):

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .dateline import agency_english
 from .filters import article_date, isolate, localise_digits
-from .library import Library, Listing, Quote, QuoteRecord, fingerprint, translation_status
+from .library import Library, Listing, Quote, QuoteRecord, fingerprint, search_bundles, translation_status
 from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .model import Article, Person, Segment, Topic
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
@@ -344,9 +344,11 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
 
         pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, feed_inputs))
     pages += _index_pages(config, library)
+    bundles = list(search_bundles(library))  # newest first: the one whose Pagefind UI the page loads
     for lang in LANGUAGES:
         search = _page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
-        pages.append(OutputPage(Route(lang, "search"), "search.html", search, ()))
+        search["bundles"] = bundles
+        pages.append(OutputPage(Route(lang, "search"), "search.html", search, tuple(bundles)))
     index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "search")]
     pages += _sitemaps(config, library, index_routes)
     pages.append(OutputPage(Route(None, "robots"), "robots.txt", _page_context(config, Route(None, "robots"), ""), ()))

@@ -1,4 +1,6 @@
-"""Full-text search: a Pagefind index of the staged pages, staged in turn as `pagefind/`.
+"""Full-text search: Pagefind indexes of the staged pages, staged in turn in `pagefind/`,
+one bundle per group of years (`library.search_bundles`), each made again only when its
+articles' pages changed.
 
 Pagefind reads each page's `<html lang>` and builds one index per language, with Snowball
 stemming for Arabic as for English (`إرهاب` finds `الإرهاب`); a search page loads only the
@@ -11,6 +13,7 @@ finds from its own address, so one build searches correctly under any base path.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -19,63 +22,88 @@ from pathlib import Path
 from .cache import ArticleEntry, digest
 from .config import SiteConfig
 from .diagnostics import Report
+from .urls import LANGUAGES, SEARCH_BUNDLES, Route
 from .write import StagingWriter
 
-BUNDLE_DIR = "pagefind"  # templates/search.html loads pagefind/pagefind-ui.js and .css
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
 _TIMEOUT_SECONDS = 300
 
 
 def index_source(config: SiteConfig, articles: Iterable[ArticleEntry]) -> str:
-    """What an index is made from: every article's pages (their digests) and Pagefind's
+    """What an index is made from: its articles' pages (their digests) and Pagefind's
     settings in the site's folder. While it stays the same, the index does not need making."""
     parts = [f"{path} {page}".encode() for entry in articles for path, page in sorted(entry.pages.items())]
     settings = [config.root / f"pagefind.{suffix}" for suffix in ("yml", "yaml", "toml", "json")]
     return digest(*sorted(parts), *(path.read_bytes() for path in settings if path.is_file()))
 
 
-def build_index(writer: StagingWriter, config: SiteConfig, report: Report) -> bool:
-    """Index the staged pages and stage Pagefind's bundle; without Pagefind, warn and skip.
-    True when the bundle was staged.
+def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bundles: dict[str, list[str]],
+                 sources: dict[str, str], made: dict[str, str]) -> dict[str, str]:
+    """Stage a Pagefind bundle of each group of articles (`bundles`: name -> slugs; see
+    library.search_bundles): made again where its `sources` differ from what the last one
+    was `made` from, kept where they do not or where this build does not index. Returns
+    what each staged bundle was made from.
 
     Pagefind writes into a folder of its own, and the bundle goes through the writer like
     any page: the staging folder may hold hard links into the live site, which must never
     be written through, and files the writer was not given are dropped at publish.
     """
+    if not config.search:  # the preview's builds: the last bundles stay as they were
+        _keep(writer, SEARCH_BUNDLES)
+        return made
+    staged = {name: made[name] for name in bundles
+              if made.get(name) == sources[name] and _keep(writer, Route(None, "search_bundle", name).url)}
+    todo = [name for name in bundles if name not in staged]
+    if not todo:
+        return staged
     executable = _pagefind_executable()
     if executable is None:
         report.warning(None, 1, "search index not built: Pagefind is not installed "
                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")
-        return False
-    with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
-        # Only article pages hold indexed text: reading the others is wasted time.
-        command = [str(executable), "--site", str(writer.staging), "--output-path", bundle,
-                   "--glob", ARTICLE_PAGES]
+        return staged
+    for name in todo:  # one at a time: memory grows with the articles Pagefind holds
+        if _make_bundle(writer, config, report, executable, name, bundles[name]):
+            staged[name] = sources[name]
+    return staged
+
+
+def _make_bundle(writer: StagingWriter, config: SiteConfig, report: Report, executable: Path, name: str,
+                 slugs: list[str]) -> bool:
+    with writer.scratch() as scratch, tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
+        # Pagefind reads a site: one of hard links to this bundle's article pages only (a
+        # glob naming a thousand pages is slower to match than the pages are to link).
+        for slug in slugs:
+            for lang in LANGUAGES:
+                page = Route(lang, "article", slug).output_path
+                os.makedirs(os.path.join(scratch, os.path.dirname(page)))
+                os.link(writer.staging / page, os.path.join(scratch, page))
+        command = [str(executable), "--site", scratch, "--output-path", bundle, "--glob", ARTICLE_PAGES]
         try:
             # From the site's folder: a pagefind.yml there applies, wherever the build started.
             done = subprocess.run(command, cwd=config.root, capture_output=True, text=True,
                                   timeout=_TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            report.error(None, 1, f"search index not built: {exc}")
+            report.error(None, 1, f"search index {name} not built: {exc}")
             return False
         if done.returncode != 0:
             output = (done.stdout + done.stderr).strip().splitlines()
-            report.error(None, 1, f"search index not built: Pagefind exited with {done.returncode}: "
+            report.error(None, 1, f"search index {name} not built: Pagefind exited with {done.returncode}: "
                                   + " | ".join(output[-5:]))
             return False
+        folder = Route(None, "search_bundle", name).url
         for path in sorted(Path(bundle).rglob("*")):
             if path.is_file():
-                writer.write_or_keep(f"{BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+                writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
     return True
 
 
-def keep_previous_index(writer: StagingWriter) -> None:
-    """A build without indexing (the preview's) keeps the last index rather than none."""
-    previous = writer.staging / BUNDLE_DIR
-    if previous.is_dir():
-        for path in sorted(previous.rglob("*")):
-            if path.is_file():
-                writer.keep(path.relative_to(writer.staging).as_posix())
+def _keep(writer: StagingWriter, folder: str) -> bool:
+    """Keep the last build's files in `folder`; False when there are none."""
+    found = writer.staging / folder
+    files = [path for path in sorted(found.rglob("*")) if path.is_file()] if found.is_dir() else []
+    for path in files:
+        writer.keep(path.relative_to(writer.staging).as_posix())
+    return bool(files)
 
 
 def _pagefind_executable() -> Path | None:

@@ -123,6 +123,11 @@ class StagingWriter:
             raise OutputError(f"two pages want the same file: {relative_path!r}")
         return os.path.join(self.staging, relative_path)
 
+    def scratch(self) -> tempfile.TemporaryDirectory:
+        """A folder beside the staging folder: on its file system, so that it can hold hard
+        links to staged files, and removed, like the staging folder, if the build is killed."""
+        return tempfile.TemporaryDirectory(prefix=_staging_prefix(self.output_dir), dir=self.output_dir.parent)
+
     def publish(self) -> None:
         """Swap the staging folder in as the output folder, atomically where possible."""
         claimed = frozenset(self.written.keys() | self.kept)

@@ -8,6 +8,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from generator import library as library_module
+from generator import search as search_module
 from generator.config import load_config
 from generator.diagnostics import Report
 from generator.library import Listing, assemble
@@ -28,7 +30,7 @@ def sample_site(site):
 
 def test_each_language_has_an_index_of_its_articles_only(site, capsys):
     assert sample_site(site).build(capsys, "--strict")[0] == 0
-    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((site.output / "pagefind" / "2016" / "pagefind-entry.json").read_text(encoding="utf-8"))
     # One article in each language: homes, parallel views, index and search pages are left out.
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {"ar": 1, "en": 1}
 
@@ -77,12 +79,12 @@ def test_a_failing_pagefind_fails_the_build_with_its_exit_status(site, capsys, m
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))
     code, _, err = sample_site(site).build(capsys, "--strict")
     assert code == 1
-    assert "error: search index not built: Pagefind exited with 1" in err
+    assert "error: search index 2016 not built: Pagefind exited with 1" in err
 
 
 def test_an_unchanged_index_is_kept_and_a_changed_one_replaced(site, capsys):
     sample_site(site).build(capsys)
-    bundle = site.output / "pagefind"
+    bundle = site.output / "pagefind" / "2016"
     before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
     site.article("2016-02-14-x.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
     assert site.build(capsys)[0] == 0
@@ -109,7 +111,7 @@ def test_a_build_after_builds_without_indexing_brings_the_index_up_to_date(site,
     site.article("2016-02-14-more.txt", "عنوان آخر\n\nدمشق-سانا نص آخر.\n")
     assert site.build(capsys, "--no-search")[0] == 0  # as the preview does
     assert site.build(capsys, "--no-search")[1].strip().endswith("is up to date")
-    entry = site.output / "pagefind" / "pagefind-entry.json"
+    entry = site.output / "pagefind" / "2016" / "pagefind-entry.json"
     assert json.loads(entry.read_text())["languages"]["ar"]["page_count"] == 1  # behind the pages
     # Every page is as it was, but the index is not: it is made again, and only then is the site up to date.
     code, out, _ = site.build(capsys)
@@ -118,12 +120,17 @@ def test_a_build_after_builds_without_indexing_brings_the_index_up_to_date(site,
     assert site.build(capsys)[1].strip().endswith("is up to date")
 
 
-def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, capsys, monkeypatch):
-    from generator import build as build_module
-
+def pagefind_runs(monkeypatch) -> list[str]:
+    """The bundles Pagefind is run for, as the builds go."""
     runs = []
-    build_index = build_module.build_index
-    monkeypatch.setattr(build_module, "build_index", lambda *args: runs.append(1) or build_index(*args))
+    make_bundle = search_module._make_bundle
+    monkeypatch.setattr(search_module, "_make_bundle", lambda writer, config, report, executable, name, slugs:
+                        runs.append(name) or make_bundle(writer, config, report, executable, name, slugs))
+    return runs
+
+
+def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, capsys, monkeypatch):
+    runs = pagefind_runs(monkeypatch)
     sample_site(site)
     assert site.build(capsys)[0] == 0 and len(runs) == 1
     style = site.root / "templates" / "assets" / "style.css"
@@ -133,6 +140,32 @@ def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, c
     assert site.build(capsys)[0] == 0 and len(runs) == 2
     site.article("2016-02-14-x.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
     assert site.build(capsys)[0] == 0 and len(runs) == 3
+
+
+def test_each_group_of_years_has_its_bundle_and_an_edit_remakes_its_own_only(site, capsys, monkeypatch):
+    monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 2)  # a bundle of older years: 2 articles at least
+    runs = pagefind_runs(monkeypatch)
+    dates = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-05-01"}
+    for slug, date in dates.items():
+        site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
+    assert site.build(capsys, "--strict")[0] == 0
+    bundles = site.output / "pagefind"
+    # The newest year alone; older ones from the oldest until a bundle has its 2 articles.
+    assert sorted(runs) == ["2013-2014", "2015", "2016"]
+    assert sorted(p.name for p in bundles.iterdir()) == ["2013-2014", "2015", "2016"]
+    counts = {p.parent.name: json.loads(p.read_text())["languages"]["en"]["page_count"]
+              for p in bundles.glob("*/pagefind-entry.json")}
+    assert counts == {"2013-2014": 3, "2015": 1, "2016": 1}
+    page = site.page("en/search/")  # the newest bundle's UI, the others merged into it
+    assert '<script src="../../pagefind/2016/pagefind-ui.js"></script>' in page
+    assert 'data-merge="../../pagefind/2015/ ../../pagefind/2013-2014/"' in page
+
+    before = {p.relative_to(bundles).as_posix(): p.stat().st_ino for p in bundles.rglob("*") if p.is_file()}
+    site.article("b.txt", f"+++\ndate = {dates['b']}\n+++\nعنوان الخبر b\n\nدمشق-سانا نص آخر للخبر b.\n")
+    assert site.build(capsys, "--strict")[0] == 0
+    assert runs[3:] == ["2013-2014"]
+    after = {p.relative_to(bundles).as_posix(): p.stat().st_ino for p in bundles.rglob("*") if p.is_file()}
+    assert {p.split("/")[0] for p in after if before.get(p) != after[p]} == {"2013-2014"}
 
 
 def test_search_can_be_switched_off_in_site_toml(site, capsys):

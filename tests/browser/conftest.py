@@ -10,11 +10,13 @@ missing tool fails them.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import os
 import shutil
 import threading
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -93,10 +95,10 @@ class _GitHubPagesHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> PublishedSite:
-    """The repository's site, built with base_url under SUB_PATH and served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("published")
+@contextlib.contextmanager
+def _published(root: Path, articles: dict[str, str]) -> Iterator[PublishedSite]:
+    """The repository's site, and `articles` (file name -> text) besides its own, built with
+    base_url under SUB_PATH and served on 127.0.0.1."""
     document_root = root / "www"
     output = document_root / SUB_PATH.strip("/")
     handler = type("Handler", (_GitHubPagesHandler,), {"not_found_page": output / "404.html"})
@@ -109,6 +111,8 @@ def published_site(tmp_path_factory) -> PublishedSite:
         paths = settings.setdefault("paths", {})
         for name, default in (("content", "content"), ("templates", "templates")):
             shutil.copytree(REPO / paths.get(name, default), root / paths.get(name, default))
+        for name, text in articles.items():
+            (root / paths.get("content", "content") / "articles" / name).write_text(text, encoding="utf-8")
         settings["base_url"] = base_url
         paths["output"] = output.relative_to(root).as_posix()
         (root / "site.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
@@ -117,6 +121,13 @@ def published_site(tmp_path_factory) -> PublishedSite:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Iterator[PublishedSite]:
+    """The repository's site as GitHub Pages would serve it under a project path."""
+    with _published(tmp_path_factory.mktemp("published"), {}) as site:
+        yield site
 
 
 class Browser:

@@ -1,10 +1,28 @@
 """Search (Pagefind, built with the site): each language searches its own articles, Arabic
-words are found in their other forms, filters are offered, and all of it works with the
-site under a project sub-path."""
+words are found in their other forms, filters are offered, older years' indexes are searched
+with the newest, and all of it works with the site under a project sub-path."""
 
 import pytest
 
-from tests.browser.conftest import SLUG
+from tests.browser.conftest import SLUG, _published
+
+# A story of another year than the sample's: its own search bundle (pagefind/2014/).
+STATION = "hims-power-station"
+OLDER_STORY = f"""+++
+date = 2014-03-10
+slug = "{STATION}"
++++
+افتتاح محطة كهرباء جديدة في حمص
+
+حمص-سانا افتتحت وزارة الكهرباء اليوم محطة جديدة لتوليد الطاقة في ريف حمص.
+"""
+
+
+@pytest.fixture(scope="module")
+def published_archive(tmp_path_factory):
+    """The repository's site with a story of 2014 besides the sample of 2016."""
+    with _published(tmp_path_factory.mktemp("archive"), {f"{STATION}.txt": OLDER_STORY}) as site:
+        yield site
 
 FILTERS = """
 return [...document.querySelectorAll(".pagefind-ui__filter-block")].map(block => [
@@ -43,3 +61,14 @@ def test_filter_panel_offers_agency_and_year_named_in_the_pages_language(
     filters = dict(browser.run(FILTERS))
     assert filters[agency] == ["سانا" if lang == "ar" else "SANA"]
     assert filters[year] == ["2016"]
+
+
+def test_older_years_are_searched_with_the_newest_and_ranked_together(browser, published_archive):
+    assert sorted(p.name for p in (published_archive.output / "pagefind").iterdir()) == ["2014", "2016"]
+    browser.open(published_archive.url("ar/search/"))
+    station, sample = (published_archive.url(f"ar/articles/{slug}/") for slug in (STATION, SLUG))
+    assert browser.search("محطة") == [station]  # only in the 2014 bundle
+    assert browser.search("لافروف") == [sample]  # only in the 2016 bundle
+    assert sorted(browser.search("اليوم")) == sorted([station, sample])  # in both
+    assert browser.follow(".pagefind-ui__result-link") in (station, sample)
+    assert not [m for m in browser.console_messages() if m["level"] == "SEVERE"]
