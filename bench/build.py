@@ -424,7 +424,7 @@ def report(all_results: list[list[Measurements]], unavailable: dict[str, str],
         ("- *added*: the second newest story's files deleted and the site built without them "
          "(not timed), then the files written back and the site built again."),
         ("- Nashra runs with its default of one worker process per CPU, and "
-         + ("indexes for search with Pagefind in every build." if SEARCH else
+         + ("indexes for search with Pagefind the parts of the index whose articles changed." if SEARCH else
             "without its Pagefind search index (`--no-search`), like Pelican and Hugo here.")),
         ("- Memory: *max RSS* is the build's largest single process; *peak PSS* is summed over all its "
          "processes (workers, Pagefind), sampled every 10 ms in the first second, then every 250 ms."),

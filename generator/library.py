@@ -136,26 +136,28 @@ class Library:
     topics: tuple[TopicEntry, ...] = ()  # most articles first
 
 
-# Articles a search bundle of older years holds at least: see search_bundles.
-SEARCH_BUNDLE_SIZE = 500
+# Articles a search bundle of older years holds at most, unless one year has more: Pagefind
+# holds all it indexes in memory, about 130 MB per 500 articles.
+SEARCH_BUNDLE_SIZE = 600
 
 
 def search_bundles(library: Library) -> dict[str, list[str]]:
     """The slugs each search index holds, by the index's name, newest first. The newest year
-    has a bundle of its own; older years (the undated first) are grouped, from the oldest,
-    until a bundle holds SEARCH_BUNDLE_SIZE articles; a bundle is named by its years ("2016",
+    has a bundle of its own; older years (the undated first) are grouped, from the oldest, as
+    many as SEARCH_BUNDLE_SIZE articles hold; a bundle is named by its years ("2016",
     "2017-2018"). Pagefind cannot update an index: split so, an edit or a new story makes
     again only its own years' bundle, most often the newest year's, and no Pagefind run holds
-    more than about a thousand articles (130 MB per 500), while a search page loads a few
-    indexes' metadata, not one per year. Old years do not change, so neither do their bundles."""
+    more than a year or SEARCH_BUNDLE_SIZE articles, while a search page loads a few indexes'
+    metadata, not one per year. Old years do not change, so neither do their bundles."""
     years: dict[str, list[str]] = {}
     for listing in reversed(library.articles):  # oldest first; the undated come last, so first here
         years.setdefault(listing.year, []).append(listing.slug)
-    groups: list[list[str]] = [[]]  # of years
+    groups: list[list[str]] = []  # of years
     for year in list(years)[:-1]:
-        if sum(len(years[y]) for y in groups[-1]) >= SEARCH_BUNDLE_SIZE:
-            groups.append([])
-        groups[-1].append(year)
+        if groups and sum(len(years[y]) for y in groups[-1]) + len(years[year]) <= SEARCH_BUNDLE_SIZE:
+            groups[-1].append(year)
+        else:
+            groups.append([year])
     groups.append(list(years)[-1:])
     return {(group[0] if len(group) == 1 else f"{group[0]}-{group[-1]}"): [slug for y in group for slug in years[y]]
             for group in reversed(groups) if group}
