@@ -94,7 +94,7 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, se
         if result.up_to_date:
             state = f"{where} is up to date"
         elif result.published:
-            state = f"wrote {result.files_written} file{'' if result.files_written == 1 else 's'} to {where}"
+            state = f"wrote {_plural(result.files_written, 'file')} to {where}"
         else:
             state = f"{where} left unchanged"
         counts = ", ".join(_plural(n, word) for n, word in (
