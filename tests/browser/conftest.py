@@ -96,7 +96,7 @@ class _GitHubPagesHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _published(root: Path, articles: dict[str, str]) -> Iterator[PublishedSite]:
+def publish(root: Path, articles: dict[str, str]) -> Iterator[PublishedSite]:
     """The repository's site, and `articles` (file name -> text) besides its own, built with
     base_url under SUB_PATH and served on 127.0.0.1."""
     document_root = root / "www"
@@ -126,7 +126,7 @@ def _published(root: Path, articles: dict[str, str]) -> Iterator[PublishedSite]:
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Iterator[PublishedSite]:
     """The repository's site as GitHub Pages would serve it under a project path."""
-    with _published(tmp_path_factory.mktemp("published"), {}) as site:
+    with publish(tmp_path_factory.mktemp("published"), {}) as site:
         yield site
 
 

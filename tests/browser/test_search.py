@@ -4,7 +4,7 @@ with the newest, and all of it works with the site under a project sub-path."""
 
 import pytest
 
-from tests.browser.conftest import SLUG, _published
+from tests.browser.conftest import SLUG, publish
 
 # A story of another year than the sample's: its own search bundle (pagefind/2014/).
 STATION = "hims-power-station"
@@ -21,7 +21,7 @@ slug = "{STATION}"
 @pytest.fixture(scope="module")
 def published_archive(tmp_path_factory):
     """The repository's site with a story of 2014 besides the sample of 2016."""
-    with _published(tmp_path_factory.mktemp("archive"), {f"{STATION}.txt": OLDER_STORY}) as site:
+    with publish(tmp_path_factory.mktemp("archive"), {f"{STATION}.txt": OLDER_STORY}) as site:
         yield site
 
 FILTERS = """
