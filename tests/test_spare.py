@@ -1,6 +1,6 @@
 """The spare: a publishing build keeps the site it replaced as `.site-spare`, and the next
 build turns it into its staging folder by linking in what the last build changed, instead
-of linking every file of the site again (`cp -al`). Whichever way a build starts, what it
+of linking every file of the site again (`cp -rl`). Whichever way a build starts, what it
 publishes is exactly what a clean build of the same content publishes: a spare that is not
 the one the cache recorded, a lost listing cache and a failed build change nothing of that.
 
@@ -59,7 +59,7 @@ def listed(monkeypatch):
 
 @pytest.fixture
 def relinked(monkeypatch):
-    """The folders a build filled with `cp -al` of the site: the fallback when there is no
+    """The folders a build filled with `cp -rl` of the site: the fallback when there is no
     usable spare (a first build also links its new site into the spare; not counted)."""
     targets = []
     original = write_module._link_tree
@@ -139,7 +139,7 @@ def test_a_build_from_the_spare_publishes_what_a_clean_build_does(spared, capsys
     before = inodes(spared)
     another_change(spared)
     build(spared, capsys)
-    assert relinked == []  # it started from the spare, not from cp -al of the site
+    assert relinked == []  # it started from the spare, not from cp -rl of the site
     assert tree(spared) == clean_tree(spared)
     assert inodes(spared)["ar/articles/a4/index.html"] == before["ar/articles/a4/index.html"]  # kept
 
@@ -191,7 +191,7 @@ def test_a_spare_that_is_not_the_one_recorded_is_not_used(spared, capsys, relink
     tamper(spare_of(spared))
     another_change(spared)
     build(spared, capsys)
-    assert len(relinked) == 1  # fell back to cp -al of the site
+    assert len(relinked) == 1  # fell back to cp -rl of the site
     assert tree(spared) == clean_tree(spared)
     assert not any(p.name == "stray.html" for p in spared.output.rglob("*"))
     write(spared, "a4", edit=" (محدث)")
