@@ -142,25 +142,30 @@ SEARCH_BUNDLE_SIZE = 600
 
 
 def search_bundles(library: Library) -> dict[str, list[str]]:
-    """The slugs each search index holds, by the index's name, newest first. The newest year
-    has a bundle of its own; older years (the undated first) are grouped, from the oldest, as
-    many as SEARCH_BUNDLE_SIZE articles hold; a bundle is named by its years ("2016",
-    "2017-2018"). Pagefind cannot update an index: split so, an edit or a new story makes
-    again only its own years' bundle, most often the newest year's, and no Pagefind run holds
-    more than a year or SEARCH_BUNDLE_SIZE articles, while a search page loads a few indexes'
+    """The slugs each search index holds, by the index's name, newest first: the newest
+    story's month ("2016-05"), the rest of its year ("2016"), then older years (the undated
+    first) grouped from the oldest, as many as SEARCH_BUNDLE_SIZE articles hold ("2013-2014").
+
+    Pagefind cannot update an index: split so, a new story or an edit of a recent one makes
+    again only the newest month's bundle, a few dozen articles (about 0.1 s of Pagefind),
+    and the rest of the year once a month, when the month turns; no Pagefind run holds more
+    than a year or SEARCH_BUNDLE_SIZE articles, and a search page loads a few indexes'
     metadata, not one per year. Old years do not change, so neither do their bundles."""
-    years: dict[str, list[str]] = {}
-    for listing in reversed(library.articles):  # oldest first; the undated come last, so first here
-        years.setdefault(listing.year, []).append(listing.slug)
-    groups: list[list[str]] = []  # of years
-    for year in list(years)[:-1]:
-        if groups and sum(len(years[y]) for y in groups[-1]) + len(years[year]) <= SEARCH_BUNDLE_SIZE:
-            groups[-1].append(year)
+    newest = library.articles[0].date if library.articles else None
+    month = f"{newest:%Y-%m}" if newest else ""
+    parts: dict[str, list[str]] = {}  # the newest month, or a year -> its slugs, oldest first
+    for listing in reversed(library.articles):  # the undated come last, so first here
+        in_month = listing.date is not None and f"{listing.date:%Y-%m}" == month
+        parts.setdefault(month if in_month else listing.year, []).append(listing.slug)
+    alone = {month, str(newest.year)} if newest else set()  # the last two parts: the newest
+    groups: list[list[str]] = []  # of parts
+    for part, slugs in parts.items():
+        if part not in alone and groups and sum(len(parts[p]) for p in groups[-1]) + len(slugs) <= SEARCH_BUNDLE_SIZE:
+            groups[-1].append(part)
         else:
-            groups.append([year])
-    groups.append(list(years)[-1:])
-    return {(group[0] if len(group) == 1 else f"{group[0]}-{group[-1]}"): [slug for y in group for slug in years[y]]
-            for group in reversed(groups) if group}
+            groups.append([part])
+    return {(group[0] if len(group) == 1 else f"{group[0]}-{group[-1]}"): [slug for p in group for slug in parts[p]]
+            for group in reversed(groups)}
 
 
 def _newest_first(listing: Listing) -> tuple[int, str]:

@@ -30,7 +30,7 @@ def sample_site(site):
 
 def test_each_language_has_an_index_of_its_articles_only(site, capsys):
     assert sample_site(site).build(capsys, "--strict")[0] == 0
-    entry = json.loads((site.output / "pagefind" / "2016" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((site.output / "pagefind" / "2016-02" / "pagefind-entry.json").read_text(encoding="utf-8"))
     # One article in each language: homes, parallel views, index and search pages are left out.
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {"ar": 1, "en": 1}
 
@@ -79,12 +79,12 @@ def test_a_failing_pagefind_fails_the_build_with_its_exit_status(site, capsys, m
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))
     code, _, err = sample_site(site).build(capsys, "--strict")
     assert code == 1
-    assert "error: search index 2016 not built: Pagefind exited with 1" in err
+    assert "error: search index 2016-02 not built: Pagefind exited with 1" in err
 
 
 def test_an_unchanged_index_is_kept_and_a_changed_one_replaced(site, capsys):
     sample_site(site).build(capsys)
-    bundle = site.output / "pagefind" / "2016"
+    bundle = site.output / "pagefind" / "2016-02"
     before = {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
     site.article("2016-02-14-x.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
     assert site.build(capsys)[0] == 0
@@ -111,7 +111,7 @@ def test_a_build_after_builds_without_indexing_brings_the_index_up_to_date(site,
     site.article("2016-02-14-more.txt", "عنوان آخر\n\nدمشق-سانا نص آخر.\n")
     assert site.build(capsys, "--no-search")[0] == 0  # as the preview does
     assert site.build(capsys, "--no-search")[1].strip().endswith("is up to date")
-    entry = site.output / "pagefind" / "2016" / "pagefind-entry.json"
+    entry = site.output / "pagefind" / "2016-02" / "pagefind-entry.json"
     assert json.loads(entry.read_text())["languages"]["ar"]["page_count"] == 1  # behind the pages
     # Every page is as it was, but the index is not: it is made again, and only then is the site up to date.
     code, out, _ = site.build(capsys)
@@ -145,27 +145,38 @@ def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, c
 def test_each_group_of_years_has_its_bundle_and_an_edit_remakes_its_own_only(site, capsys, monkeypatch):
     monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)  # older years: 3 articles to a bundle at most
     runs = pagefind_runs(monkeypatch)
-    dates = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-05-01"}
+    dates = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-02-01",
+             "f": "2016-05-01", "g": "2016-05-20"}
     for slug, date in dates.items():
         site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
     assert site.build(capsys, "--strict")[0] == 0
     bundles = site.output / "pagefind"
-    # The newest year alone; older ones from the oldest, as many as 3 articles hold.
-    assert sorted(runs) == ["2013-2014", "2015", "2016"]
-    assert sorted(p.name for p in bundles.iterdir()) == ["2013-2014", "2015", "2016"]
+    # The newest story's month, the rest of its year, then older years from the oldest, as
+    # many as 3 articles hold.
+    names = ["2013-2014", "2015", "2016", "2016-05"]
+    assert sorted(runs) == names
+    assert sorted(p.name for p in bundles.iterdir()) == names
     counts = {p.parent.name: json.loads(p.read_text())["languages"]["en"]["page_count"]
               for p in bundles.glob("*/pagefind-entry.json")}
-    assert counts == {"2013-2014": 3, "2015": 1, "2016": 1}
+    assert counts == {"2013-2014": 3, "2015": 1, "2016": 1, "2016-05": 2}
     page = site.page("en/search/")  # the newest bundle's UI, the others merged into it
-    assert '<script src="../../pagefind/2016/pagefind-ui.js"></script>' in page
-    assert 'data-merge="../../pagefind/2015/ ../../pagefind/2013-2014/"' in page
+    assert '<script src="../../pagefind/2016-05/pagefind-ui.js"></script>' in page
+    assert 'data-merge="../../pagefind/2016/ ../../pagefind/2015/ ../../pagefind/2013-2014/"' in page
 
-    before = {p.relative_to(bundles).as_posix(): p.stat().st_ino for p in bundles.rglob("*") if p.is_file()}
-    site.article("b.txt", f"+++\ndate = {dates['b']}\n+++\nعنوان الخبر b\n\nدمشق-سانا نص آخر للخبر b.\n")
-    assert site.build(capsys, "--strict")[0] == 0
-    assert runs[3:] == ["2013-2014"]
-    after = {p.relative_to(bundles).as_posix(): p.stat().st_ino for p in bundles.rglob("*") if p.is_file()}
-    assert {p.split("/")[0] for p in after if before.get(p) != after[p]} == {"2013-2014"}
+    def inodes():
+        return {p.relative_to(bundles).as_posix(): p.stat().st_ino for p in bundles.rglob("*") if p.is_file()}
+
+    def remade_by(slug: str, text: str) -> set[str]:
+        before = inodes()
+        site.article(f"{slug}.txt", f"+++\ndate = {dates[slug]}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا {text}.\n")
+        ran = len(runs)
+        assert site.build(capsys, "--strict")[0] == 0
+        after = inodes()
+        assert {p.split("/")[0] for p in after if before.get(p) != after[p]} == set(runs[ran:])
+        return set(runs[ran:])
+
+    assert remade_by("b", "نص آخر للخبر b") == {"2013-2014"}
+    assert remade_by("g", "نص آخر للخبر g") == {"2016-05"}  # an editor's usual case: a quick one
 
 
 def test_search_can_be_switched_off_in_site_toml(site, capsys):

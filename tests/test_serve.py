@@ -67,7 +67,7 @@ def test_the_preview_serves_the_site_to_deploy_with_absolute_links_to_itself(pre
     pages = {p: p.stat().st_ino for p in site.output.rglob("*") if p.is_file() and "pagefind" not in p.parts}
     assert site.build(capsys)[0] == 0
     assert {p: p.stat().st_ino for p in site.output.rglob("*") if p.is_file() and "pagefind" not in p.parts} == pages
-    assert (site.output / "pagefind" / "2016" / "pagefind-entry.json").is_file()
+    assert (site.output / "pagefind" / "2016-02" / "pagefind-entry.json").is_file()
 
 
 def test_a_failed_build_keeps_the_last_good_site_and_shows_why(preview):

@@ -58,7 +58,7 @@ def test_expected_pages_exist(built):
                 "index.html", "robots.txt", "sitemap.xml", "sitemaps/2016.xml", "sitemaps/pages.xml"]
     expected += [f"{lang}/{name}" for lang in ("ar", "en") for name in per_language]
     assert [name for name in names if not name.startswith("pagefind/")] == sorted(expected)
-    assert {"pagefind/2016/pagefind-ui.js", "pagefind/2016/pagefind-ui.css"} <= set(names)
+    assert {"pagefind/2016-02/pagefind-ui.js", "pagefind/2016-02/pagefind-ui.css"} <= set(names)
 
 
 def test_the_speaker_index_lists_exactly_the_samples_speakers_with_roles(built):
