@@ -17,6 +17,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .cache import ArticleEntry, digest
@@ -26,6 +27,9 @@ from .urls import LANGUAGES, SEARCH_BUNDLES, Route
 from .write import StagingWriter
 
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
+# Pagefind runs at once: each uses one core, and holds what it indexes in memory (about
+# 130 MB per 500 articles; a bundle has at most library.SEARCH_BUNDLE_SIZE).
+PAGEFIND_RUNS = 2
 _TIMEOUT_SECONDS = 300
 
 
@@ -61,15 +65,28 @@ def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bund
         report.warning(None, 1, "search index not built: Pagefind is not installed "
                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")
         return staged
-    for name in todo:  # one at a time: memory grows with the articles Pagefind holds
-        if _make_bundle(writer, config, report, executable, name, bundles[name]):
+    with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as outputs, \
+            ThreadPoolExecutor(PAGEFIND_RUNS) as pool:
+        runs = {name: pool.submit(_run_pagefind, writer, config, executable, bundles[name], Path(outputs, name))
+                for name in todo}
+        for name, run in runs.items():  # staged here, in order: the writer is not shared with the threads
+            problem = run.result()
+            if problem:
+                report.error(None, 1, f"search index {name} not built: {problem}")
+                continue
+            folder, bundle = Route(None, "search_bundle", name).url, Path(outputs, name)
+            for path in sorted(bundle.rglob("*")):
+                if path.is_file():
+                    writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
             staged[name] = sources[name]
     return staged
 
 
-def _make_bundle(writer: StagingWriter, config: SiteConfig, report: Report, executable: Path, name: str,
-                 slugs: list[str]) -> bool:
-    with writer.scratch() as scratch, tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as bundle:
+def _run_pagefind(writer: StagingWriter, config: SiteConfig, executable: Path, slugs: list[str],
+                  bundle: Path) -> str:
+    """Index the article pages of `slugs` into the folder `bundle` (in a thread of its own:
+    Pagefind's process does the work); what went wrong, or ""."""
+    with writer.scratch() as scratch:
         # Pagefind reads a site: one of hard links to this bundle's article pages only (a
         # glob naming a thousand pages is slower to match than the pages are to link).
         for slug in slugs:
@@ -77,24 +94,17 @@ def _make_bundle(writer: StagingWriter, config: SiteConfig, report: Report, exec
                 page = Route(lang, "article", slug).output_path
                 os.makedirs(os.path.join(scratch, os.path.dirname(page)))
                 os.link(writer.staging / page, os.path.join(scratch, page))
-        command = [str(executable), "--site", scratch, "--output-path", bundle, "--glob", ARTICLE_PAGES]
+        command = [str(executable), "--site", scratch, "--output-path", str(bundle), "--glob", ARTICLE_PAGES]
         try:
             # From the site's folder: a pagefind.yml there applies, wherever the build started.
             done = subprocess.run(command, cwd=config.root, capture_output=True, text=True,
                                   timeout=_TIMEOUT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            report.error(None, 1, f"search index {name} not built: {exc}")
-            return False
-        if done.returncode != 0:
-            output = (done.stdout + done.stderr).strip().splitlines()
-            report.error(None, 1, f"search index {name} not built: Pagefind exited with {done.returncode}: "
-                                  + " | ".join(output[-5:]))
-            return False
-        folder = Route(None, "search_bundle", name).url
-        for path in sorted(Path(bundle).rglob("*")):
-            if path.is_file():
-                writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
-    return True
+            return str(exc)
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip().splitlines()
+        return f"Pagefind exited with {done.returncode}: " + " | ".join(output[-5:])
+    return ""
 
 
 def _keep(writer: StagingWriter, folder: str) -> bool:
