@@ -109,11 +109,12 @@ def _run_pagefind(writer: StagingWriter, config: SiteConfig, executable: Path, s
 
 def _keep(writer: StagingWriter, folder: str) -> bool:
     """Keep the last build's files in `folder`; False when there are none."""
-    found = writer.staging / folder
-    files = [path for path in sorted(found.rglob("*")) if path.is_file()] if found.is_dir() else []
-    for path in files:
-        writer.keep(path.relative_to(writer.staging).as_posix())
-    return bool(files)
+    kept = False
+    for parent, _, names in os.walk(writer.staging / folder):  # a few folders of thousands of files
+        inside = Path(parent).relative_to(writer.staging).as_posix()
+        for name in names:
+            kept = writer.keep(f"{inside}/{name}") or kept
+    return kept
 
 
 def _pagefind_executable() -> Path | None:
