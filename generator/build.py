@@ -163,6 +163,9 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
                     published.add(made.slug)
                     pages = _write_article(writer, renderer, entry, outcome, articles)
             index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
+        # Ends the worker processes now, not when the build returns: idle, they held 110 MB
+        # through the site-wide pages and the search index, the build's peak.
+        processed.close()
         library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
         index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, restyled, jobs)
         for route, path in asset_files(config):

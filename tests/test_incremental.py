@@ -3,6 +3,7 @@ unchanged bytes are not rewritten, a broken cache is never trusted, and the outp
 depend on the cache, on parallelism or on the build's time."""
 
 import hashlib
+import multiprocessing
 import pickle
 import shutil
 
@@ -212,6 +213,29 @@ def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys
     shutil.rmtree(site.root / ".nashra-cache")
     build_module.build(site.root, Report(stream=None), jobs=1)
     assert tree(site) == parallel
+
+
+def test_the_article_workers_have_ended_before_the_site_wide_pages(site, capsys, monkeypatch):
+    """Idle workers held memory through the site-wide pages and the search index, the
+    build's peak (110 of 494 MiB at 5,000 articles)."""
+    for n in range(1, 5):
+        site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
+    monkeypatch.setattr(build_module, "PARALLEL_THRESHOLD", 2)
+    workers = {}  # step -> worker processes alive at its last call
+
+    def counted(step):
+        original = getattr(build_module, step)
+
+        def count(*args, **kwargs):
+            workers[step] = len(multiprocessing.active_children())
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(build_module, step, count)
+
+    counted("_write_article")
+    counted("_write_site_pages")
+    assert build_module.build(site.root, Report(stream=None), jobs=2).published
+    assert workers == {"_write_article": 2, "_write_site_pages": 0}
 
 
 def test_source_date_epoch_sets_the_feed_time_and_nothing_else(site, capsys, monkeypatch):
