@@ -137,8 +137,10 @@ class Library:
 
 
 # Articles a search bundle of older years holds at most, unless one year has more: Pagefind
-# holds all it indexes in memory, about 130 MB per 500 articles.
-SEARCH_BUNDLE_SIZE = 600
+# holds all it indexes in memory, about 15 MB and 0.25-0.3 MB per article, and two run at
+# once (search.PAGEFIND_RUNS). At 5,000 articles a full build peaks while they run: 386 MiB
+# with 400 (two runs of 126-139 MiB, and the main process); 600 would come near 500 MB.
+SEARCH_BUNDLE_SIZE = 400
 
 
 def search_bundles(library: Library) -> dict[str, list[str]]:
