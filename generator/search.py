@@ -1,6 +1,6 @@
 """Full-text search: Pagefind indexes of the staged pages, staged in turn in `pagefind/`,
-one bundle per group of years (`library.search_bundles`), each made again only when its
-articles' pages changed.
+one bundle per part of the archive (the newest month, the rest of its year, groups of older
+years: `library.search_bundles`), each made again only when its articles' pages changed.
 
 Pagefind reads each page's `<html lang>` and builds one index per language, with Snowball
 stemming for Arabic as for English (`إرهاب` finds `الإرهاب`); a search page loads only the
@@ -27,8 +27,8 @@ from .urls import LANGUAGES, SEARCH_BUNDLES, Route
 from .write import StagingWriter
 
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
-# Pagefind runs at once: each uses one core, and holds what it indexes in memory (about
-# 130 MB per 500 articles; a bundle has at most library.SEARCH_BUNDLE_SIZE).
+# Pagefind runs at once: each uses one core, and holds what it indexes in memory (a bundle
+# of library.SEARCH_BUNDLE_SIZE articles, about 130 MB).
 PAGEFIND_RUNS = 2
 _TIMEOUT_SECONDS = 300
 

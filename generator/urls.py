@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 LANGUAGES = ("ar", "en")
-SEARCH_BUNDLES = "pagefind/"  # the folder of the search indexes, one bundle per group of years
+SEARCH_BUNDLES = "pagefind/"  # the folder of the search indexes, one bundle per part of the archive
 DIRECTION = {"ar": "rtl", "en": "ltr"}
 
 
@@ -58,7 +58,7 @@ _URLS = {
     "speaker": _in_lang("speakers/{slug}/"),
     "speaker_archive": _in_lang("speakers/{slug}/"),  # slug: person id/year
     "search": _in_lang("search/"),
-    "search_bundle": lambda route: f"{SEARCH_BUNDLES}{route.slug}/",  # slug: the bundle's years
+    "search_bundle": lambda route: f"{SEARCH_BUNDLES}{route.slug}/",  # slug: its part, "2016-05", "2016-2017"
     "feed": _in_lang("feed.xml"),
     "sitemap": lambda route: "sitemap.xml",  # the sitemap index
     "sitemap_part": lambda route: f"sitemaps/{route.slug}.xml",  # slug: "pages", or a year

@@ -1,7 +1,7 @@
 // Search page: Pagefind's default UI. Pagefind stores result URLs from the site root
 // (/ar/articles/x/); the root is taken from this page's own address, so the same build
 // finds its results at a domain root and under a project path (/repo/ar/articles/x/).
-// The UI comes from the newest bundle of the index; the bundles of older years, listed in
+// The UI comes from the newest bundle of the index (the newest month); the older ones, listed in
 // data-merge, are searched with it (Pagefind's mergeIndex), ranked together.
 (function () {
   "use strict";
