@@ -69,16 +69,19 @@ def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bund
             ThreadPoolExecutor(PAGEFIND_RUNS) as pool:
         runs = {name: pool.submit(_run_pagefind, writer, config, executable, bundles[name], Path(outputs, name))
                 for name in todo}
-        for name, run in runs.items():  # staged here, in order: the writer is not shared with the threads
-            problem = run.result()
-            if problem:
-                report.error(None, 1, f"search index {name} not built: {problem}")
-                continue
-            folder, bundle = Route(None, "search_bundle", name).url, Path(outputs, name)
-            for path in sorted(bundle.rglob("*")):
-                if path.is_file():
-                    writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
-            staged[name] = sources[name]
+        try:
+            for name, run in runs.items():  # staged here, in order: the writer is not shared with the threads
+                problem = run.result()
+                if problem:
+                    report.error(None, 1, f"search index {name} not built: {problem}")
+                    continue
+                folder, bundle = Route(None, "search_bundle", name).url, Path(outputs, name)
+                for path in sorted(bundle.rglob("*")):
+                    if path.is_file():
+                        writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
+                staged[name] = sources[name]
+        finally:
+            pool.shutdown(cancel_futures=True)  # a build interrupted (Ctrl-C) starts no more Pagefind runs
     return staged
 
 

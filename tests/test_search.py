@@ -5,9 +5,13 @@ error. (Searching itself is checked in a browser: tests/browser/test_search.py.)
 import json
 import shutil
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from generator import build as build_module
 from generator import library as library_module
 from generator import search as search_module
 from generator.config import load_config
@@ -177,6 +181,26 @@ def test_each_group_of_years_has_its_bundle_and_an_edit_remakes_its_own_only(sit
 
     assert remade_by("b", "نص آخر للخبر b") == {"2013-2014"}
     assert remade_by("g", "نص آخر للخبر g") == {"2016-05"}  # an editor's usual case: a quick one
+
+
+def test_an_interrupted_build_starts_no_more_pagefind_runs_and_publishes_nothing(site, capsys, monkeypatch):
+    monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 1)
+    for year in range(2010, 2016):  # six bundles: the newest month, five years
+        site.article(f"a{year}.txt", f"+++\ndate = {year}-05-01\n+++\nعنوان {year}\n\nدمشق-سانا نص الخبر.\n")
+    started = []
+
+    def interrupted(writer, config, executable, slugs, bundle):
+        started.append(bundle.name)
+        if len(started) == 1:
+            raise KeyboardInterrupt  # Ctrl-C, as the first run ends
+        time.sleep(0.5)  # the others take a while
+        return ""
+
+    monkeypatch.setattr(search_module, "_run_pagefind", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build(site.root, Report(stream=None))
+    assert len(started) <= search_module.PAGEFIND_RUNS + 1  # those running, and one taken meanwhile
+    assert not site.output.exists()
 
 
 def test_search_can_be_switched_off_in_site_toml(site, capsys):
