@@ -146,7 +146,7 @@ def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, c
     assert site.build(capsys)[0] == 0 and len(runs) == 3
 
 
-def test_each_group_of_years_has_its_bundle_and_an_edit_remakes_its_own_only(site, capsys, monkeypatch):
+def test_each_part_of_the_archive_has_its_bundle_and_an_edit_remakes_its_own_only(site, capsys, monkeypatch):
     monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)  # older years: 3 articles to a bundle at most
     runs = pagefind_runs(monkeypatch)
     dates = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-02-01",
@@ -181,6 +181,9 @@ def test_each_group_of_years_has_its_bundle_and_an_edit_remakes_its_own_only(sit
 
     assert remade_by("b", "نص آخر للخبر b") == {"2013-2014"}
     assert remade_by("g", "نص آخر للخبر g") == {"2016-05"}  # an editor's usual case: a quick one
+    dates["h"] = "2016-06-02"  # the month turns: May's stories join the rest of the year
+    assert remade_by("h", "نص الخبر h") == {"2016-06", "2016"}
+    assert sorted(p.name for p in bundles.iterdir()) == ["2013-2014", "2015", "2016", "2016-06"]
 
 
 def test_an_interrupted_build_starts_no_more_pagefind_runs_and_publishes_nothing(site, capsys, monkeypatch):
