@@ -136,38 +136,66 @@ class Library:
     topics: tuple[TopicEntry, ...] = ()  # most articles first
 
 
-# Articles a search bundle of older years holds at most, unless one year has more: Pagefind
-# holds all it indexes in memory, about 15 MB and 0.25-0.3 MB per article, and two run at
-# once (search.PAGEFIND_RUNS). At 5,000 articles a full build peaks while they run: 386 MiB
-# with 400 (two runs of 126-139 MiB, and the main process); 600 would come near 500 MB.
-SEARCH_BUNDLE_SIZE = 400
+# Articles a search bundle holds at most (but for a month that has more): Pagefind holds all
+# it indexes in memory, about 15 MB and 0.25 MB per article, and two run at once
+# (search.PAGEFIND_RUNS). At 5,000 articles (about 500 a year) a full build peaks while they
+# run: 383 MiB, two runs of 123-139 MiB and the main process; two runs of 600 would take
+# about 340 MiB.
+SEARCH_BUNDLE_SIZE = 600
 
 
 def search_bundles(library: Library) -> dict[str, list[str]]:
     """The slugs each search index holds, by the index's name, newest first: the newest
     story's month ("2016-05"), the rest of its year ("2016"), then older years (the undated
     first) grouped from the oldest, as many as SEARCH_BUNDLE_SIZE articles hold ("2013-2014").
+    A year that holds more is split into groups of its months ("2015-01-2015-06").
 
     Pagefind cannot update an index: split so, a new story or an edit of a recent one makes
     again only the newest month's bundle, a few dozen articles (about 0.1 s of Pagefind),
     and the rest of the year once a month, when the month turns; no Pagefind run holds more
-    than a year or SEARCH_BUNDLE_SIZE articles, and a search page loads a few indexes'
+    than SEARCH_BUNDLE_SIZE articles (or a month's), and a search page loads a few indexes'
     metadata, not one per year. Old years do not change, so neither do their bundles."""
     newest = library.articles[0].date if library.articles else None
     month = f"{newest:%Y-%m}" if newest else ""
-    parts: dict[str, list[str]] = {}  # the newest month, or a year -> its slugs, oldest first
-    for listing in reversed(library.articles):  # the undated come last, so first here
-        in_month = listing.date is not None and f"{listing.date:%Y-%m}" == month
-        parts.setdefault(month if in_month else listing.year, []).append(listing.slug)
-    alone = {month, str(newest.year)} if newest else set()  # the last two parts: the newest
-    groups: list[list[str]] = []  # of parts
+    recent: list[str] = []
+    years: dict[str, list[Listing]] = {}
+    for listing in reversed(library.articles):  # oldest first; the undated come last, so first here
+        if listing.date is not None and f"{listing.date:%Y-%m}" == month:
+            recent.append(listing.slug)
+        else:
+            years.setdefault(listing.year, []).append(listing)
+    parts: dict[str, list[str]] = {}  # years, or groups of a large year's months; oldest first
+    alone: set[str] = set()  # parts that join no other: the rest of the newest year, a large year's
+    for year, listings in years.items():
+        if len(listings) > SEARCH_BUNDLE_SIZE and year != "undated":
+            months: dict[str, list[str]] = {}
+            for listing in listings:
+                months.setdefault(f"{listing.date:%Y-%m}", []).append(listing.slug)
+            groups = _grouped(months, set())
+            parts.update(groups)
+            alone.update(groups)
+        else:
+            parts[year] = [listing.slug for listing in listings]
+            if newest and year == str(newest.year):
+                alone.add(year)
+    bundles = _grouped(parts, alone)
+    if recent:
+        bundles[month] = recent
+    return dict(reversed(bundles.items()))
+
+
+def _grouped(parts: dict[str, list[str]], alone: set[str]) -> dict[str, list[str]]:
+    """Consecutive parts joined as long as they hold SEARCH_BUNDLE_SIZE articles at most,
+    named by their first and last ("2013-2014"); a part in `alone` joins no other."""
+    groups: list[list[str]] = []
     for part, slugs in parts.items():
-        if part not in alone and groups and sum(len(parts[p]) for p in groups[-1]) + len(slugs) <= SEARCH_BUNDLE_SIZE:
+        if (groups and part not in alone and groups[-1][-1] not in alone
+                and sum(len(parts[p]) for p in groups[-1]) + len(slugs) <= SEARCH_BUNDLE_SIZE):
             groups[-1].append(part)
         else:
             groups.append([part])
     return {(group[0] if len(group) == 1 else f"{group[0]}-{group[-1]}"): [slug for p in group for slug in parts[p]]
-            for group in reversed(groups)}
+            for group in groups}
 
 
 def _newest_first(listing: Listing) -> tuple[int, str]:

@@ -2,12 +2,14 @@
 in the page's language, a site still builds without Pagefind, and a failing Pagefind is an
 error. (Searching itself is checked in a browser: tests/browser/test_search.py.)"""
 
+import datetime as dt
 import json
 import shutil
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -184,6 +186,29 @@ def test_each_part_of_the_archive_has_its_bundle_and_an_edit_remakes_its_own_onl
     dates["h"] = "2016-06-02"  # the month turns: May's stories join the rest of the year
     assert remade_by("h", "نص الخبر h") == {"2016-06", "2016"}
     assert sorted(p.name for p in bundles.iterdir()) == ["2013-2014", "2015", "2016", "2016-06"]
+
+
+def test_a_year_too_large_for_one_bundle_is_split_by_months(monkeypatch):
+    """Pagefind holds a whole bundle in memory, and two run at once: no bundle may hold
+    more than SEARCH_BUNDLE_SIZE articles because one year has many."""
+    monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)
+
+    def listing(slug, date):  # search_bundles reads only these
+        day = dt.date.fromisoformat(date) if date else None
+        return SimpleNamespace(slug=slug, date=day, year=str(day.year) if day else "undated")
+
+    dates = {"g": "2016-05-20", "f": "2016-05-01", "e": "2016-02-01", "d5": "2015-11-01", "d4": "2015-09-01",
+             "d3": "2015-06-01", "d2": "2015-02-01", "d1": "2015-01-01", "c": "2014-06-01", "b": "2014-05-01",
+             "a": "2013-05-01", "u": None}
+    library = library_module.Library(tuple(listing(slug, date) for slug, date in dates.items()))
+    assert library_module.search_bundles(library) == {
+        "2016-05": ["f", "g"],
+        "2016": ["e"],
+        "2015-09-2015-11": ["d4", "d5"],  # 2015 has five: its months, grouped by three at most
+        "2015-01-2015-06": ["d1", "d2", "d3"],
+        "2014": ["b", "c"],
+        "undated-2013": ["u", "a"],
+    }
 
 
 def test_an_interrupted_build_starts_no_more_pagefind_runs_and_publishes_nothing(site, capsys, monkeypatch):
