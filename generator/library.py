@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,7 +172,7 @@ def search_bundles(library: Library) -> dict[str, list[str]]:
             months: dict[str, list[str]] = {}
             for listing in listings:
                 months.setdefault(f"{listing.date:%Y-%m}", []).append(listing.slug)
-            groups = _grouped(months, set())
+            groups = _grouped(months)
             parts.update(groups)
             alone.update(groups)
         else:
@@ -184,7 +185,7 @@ def search_bundles(library: Library) -> dict[str, list[str]]:
     return dict(reversed(bundles.items()))
 
 
-def _grouped(parts: dict[str, list[str]], alone: set[str]) -> dict[str, list[str]]:
+def _grouped(parts: dict[str, list[str]], alone: Collection[str] = ()) -> dict[str, list[str]]:
     """Consecutive parts joined as long as they hold SEARCH_BUNDLE_SIZE articles at most,
     named by their first and last ("2013-2014"); a part in `alone` joins no other."""
     groups: list[list[str]] = []
