@@ -6,7 +6,8 @@ import pytest
 
 from tests.browser.conftest import SLUG, publish
 
-# A story of another year than the sample's: its own search bundle (pagefind/2014/; the sample has the newest month, pagefind/2016-02/).
+# A story of another year than the sample's: its own search bundle (pagefind/2014/), while
+# the sample's month is the newest (pagefind/2016-02/).
 STATION = "hims-power-station"
 OLDER_STORY = f"""+++
 date = 2014-03-10
@@ -68,7 +69,7 @@ def test_older_years_are_searched_with_the_newest_and_ranked_together(browser, p
     browser.open(published_archive.url("ar/search/"))
     station, sample = (published_archive.url(f"ar/articles/{slug}/") for slug in (STATION, SLUG))
     assert browser.search("محطة") == [station]  # only in the 2014 bundle
-    assert browser.search("لافروف") == [sample]  # only in the 2016 bundle
+    assert browser.search("لافروف") == [sample]  # only in the 2016-02 bundle
     assert sorted(browser.search("اليوم")) == sorted([station, sample])  # in both
     assert browser.follow(".pagefind-ui__result-link") in (station, sample)
     assert not [m for m in browser.console_messages() if m["level"] == "SEVERE"]
