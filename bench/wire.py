@@ -1,0 +1,221 @@
+"""How well the reader and the speaker finder do on real pages no one here wrote (issue 14).
+
+    .venv/bin/python bench/wire.py CORPUS [--content content] [--failures] [--json]
+
+CORPUS is a folder of pages as an editor pastes them, with hand annotations, kept outside
+the repository (the pages' text is their publishers'):
+
+    CORPUS/pages/<outlet>-<nn>.txt      one page's text, as copied from the browser
+    CORPUS/annotations/*.toml           one table per page file: title, dateline_place,
+                                        dateline_agency, date, furniture, speakers
+
+Every page is read, parsed and analysed as `build-site` does it, with the site's knowledge
+from --content (people.toml, topics.toml). Scores, per outlet and in all:
+  headline   the title is the annotated headline (pages that have one)
+  dateline   place and agency as annotated, or none where the page has none
+  date       the article's date is the one the text states (pages that state one)
+  furniture  annotated furniture lines still in the article (lower is better)
+  story      lines of the story lost (neither title, dateline, heading nor paragraph)
+  speakers   named speakers found (precision, recall): a person found matches an annotated
+             name when they share their last word or one name's words hold the other's
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.analyze import analyze, load_knowledge  # noqa: E402
+from generator.arabic import match_key  # noqa: E402
+from generator.diagnostics import ContentError, Report  # noqa: E402
+from generator.parse import parse  # noqa: E402
+from generator.sources import read_source  # noqa: E402
+
+SCORES = ("headline", "dateline", "date", "furniture", "story", "speakers")
+
+
+def normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass
+class Tally:
+    """Counts for one outlet (or all of them)."""
+
+    pages: int = 0
+    counts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    found_speakers: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, score: str, good: int, total: int) -> None:
+        self.counts[score][0] += good
+        self.counts[score][1] += total
+
+    def merge(self, other: Tally) -> None:
+        self.pages += other.pages
+        self.found_speakers += other.found_speakers
+        for score, (good, total) in other.counts.items():
+            self.add(score, good, total)
+
+
+def _blocks(article) -> list[str]:
+    blocks = [article.title.ar] + [s.heading.ar for s in article.sections if s.heading]
+    blocks += [p.text for s in article.sections for p in s.paragraphs]
+    return [normal(b) for b in blocks]
+
+
+def _in_article(line: str, blocks: list[str], dateline: str) -> bool:
+    """Whether a line of the page shows in the article: as a block, or as a paragraph that
+    lost an inline dateline, or (a long line) inside a block."""
+    if line in blocks or (dateline and line == dateline):
+        return True
+    if any(block and line.endswith(block) and len(block) > len(line) / 2 for block in blocks):
+        return True
+    return len(line.split()) >= 6 and any(line in block for block in blocks)
+
+
+def _same_person(found: str, annotated: str) -> bool:
+    a, b = match_key(found).split(), match_key(annotated).split()
+    if not a or not b:
+        return False
+    return a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a)
+
+
+def _speaker_counts(article, expected: list[str]) -> tuple[int, int, int, list[str], list[str]]:
+    found = [p.name_ar for p in article.people]
+    missing = list(expected)
+    wrong = []
+    for name in found:
+        match = next((e for e in missing if _same_person(name, e)), None)
+        if match is None:
+            wrong.append(name)
+        else:
+            missing.remove(match)
+    return len(found) - len(wrong), len(wrong), len(missing), wrong, missing
+
+
+def score_page(path: Path, expected: dict, knowledge, tally: Tally) -> None:
+    tally.pages += 1
+    report = Report(stream=None)
+    name = path.name
+    try:
+        source = read_source(path, report)
+        parsed = parse(source, report)
+        article = analyze(parsed.article, source.meta, knowledge, report)
+    except ContentError as exc:
+        article = None
+        tally.failures.append(f"{name}: not built: {exc} (line {exc.line})")
+    lines = [normal(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    furniture = {normal(line) for line in expected.get("furniture", [])}
+    title = normal(expected.get("title", ""))
+    place, agency = normal(expected.get("dateline_place", "")), normal(expected.get("dateline_agency", ""))
+    speakers = list(expected.get("speakers", []))
+
+    if title:
+        good = article is not None and normal(article.title.ar) == title
+        tally.add("headline", good, 1)
+        if not good and article is not None:
+            tally.failures.append(f"{name}: title {normal(article.title.ar)[:70]!r}, expected {title[:70]!r}")
+    found_dateline = article.dateline if article is not None else None
+    got = (match_key(found_dateline.place), match_key(found_dateline.agency)) if found_dateline else None
+    want = (match_key(place), match_key(agency)) if place else None
+    tally.add("dateline", got == want, 1)
+    if got != want:
+        tally.failures.append(f"{name}: dateline {got}, expected {want}")
+    if expected.get("date"):
+        got_date = article.date.isoformat() if article is not None and article.date else None
+        tally.add("date", got_date == expected["date"], 1)
+        if got_date != expected["date"]:
+            tally.failures.append(f"{name}: date {got_date}, expected {expected['date']}")
+
+    blocks = _blocks(article) if article is not None else []
+    shown_dateline = normal(found_dateline.segment.ar) if found_dateline else ""
+    kept = [line for line in furniture if _in_article(line, blocks, "")]
+    tally.add("furniture", len(kept), len(furniture))
+    tally.failures += [f"{name}: furniture kept: {line[:80]!r}" for line in kept]
+    story = [line for line in lines if line not in furniture and line != title]
+    lost = [line for line in story if not _in_article(line, blocks, shown_dateline)]
+    tally.add("story", len(lost), len(story))
+    tally.failures += [f"{name}: story line lost: {line[:80]!r}" for line in lost]
+
+    if article is not None:
+        right, wrong, missed, wrong_names, missed_names = _speaker_counts(article, speakers)
+    else:
+        right, wrong, missed, wrong_names, missed_names = 0, 0, len(speakers), [], speakers
+    tally.add("speakers", right, len(speakers))
+    tally.found_speakers += right + wrong
+    tally.failures += [f"{name}: speaker wrongly found: {n!r}" for n in wrong_names]
+    tally.failures += [f"{name}: speaker missed: {n!r}" for n in missed_names]
+
+
+def _ratio(good: int, total: int) -> str:
+    return f"{good}/{total} ({good / total:.0%})" if total else "-"
+
+
+def row(label: str, tally: Tally) -> dict[str, str]:
+    c = tally.counts
+    right, annotated = c["speakers"]
+    precision = right / tally.found_speakers if tally.found_speakers else 1.0
+    recall = right / annotated if annotated else 1.0
+    return {
+        "outlet": label, "pages": str(tally.pages),
+        "headline": _ratio(*c["headline"]), "dateline": _ratio(*c["dateline"]), "date": _ratio(*c["date"]),
+        "furniture kept": _ratio(*c["furniture"]), "story lost": _ratio(*c["story"]),
+        "speakers P": f"{precision:.2f}", "speakers R": f"{recall:.2f}",
+        "speakers": f"{right}/{annotated} ({tally.found_speakers} found)",
+    }
+
+
+def load_annotations(corpus: Path) -> dict[str, dict]:
+    annotations: dict[str, dict] = {}
+    for path in sorted((corpus / "annotations").glob("*.toml")):
+        annotations.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return annotations
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--content", type=Path, default=Path(__file__).resolve().parent.parent / "content")
+    parser.add_argument("--failures", action="store_true", help="list every miss, page by page")
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args(argv)
+
+    knowledge = load_knowledge(options.content, Report(stream=None))
+    annotations = load_annotations(options.corpus)
+    by_outlet: dict[str, Tally] = defaultdict(Tally)
+    for name, expected in sorted(annotations.items()):
+        path = options.corpus / "pages" / name
+        if not path.is_file():
+            print(f"{name}: annotated but not in pages/", file=sys.stderr)
+            continue
+        score_page(path, expected, knowledge, by_outlet[expected.get("outlet", "?")])
+    total = Tally()
+    for tally in by_outlet.values():
+        total.merge(tally)
+    rows = [row(outlet, tally) for outlet, tally in sorted(by_outlet.items())] + [row("all", total)]
+    if options.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        columns = list(rows[0])
+        print("| " + " | ".join(columns) + " |")
+        print("|" + "|".join(" --- " for _ in columns) + "|")
+        for r in rows:
+            print("| " + " | ".join(r[c] for c in columns) + " |")
+    if options.failures:
+        for tally in by_outlet.values():
+            for failure in tally.failures:
+                print(failure)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
