@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tempfile
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -39,11 +41,13 @@ from generator.diagnostics import ContentError, Report  # noqa: E402
 from generator.parse import parse  # noqa: E402
 from generator.sources import read_source  # noqa: E402
 
-SCORES = ("headline", "dateline", "date", "furniture", "story", "speakers")
+# Captures of the stored corpus begin with a marker of their own (` date 2025-12-05 `) glued
+# to the first line; a page pasted from the browser never has it, so it is taken off.
+CAPTURE_MARK = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 
 
 def normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(unicodedata.normalize("NFC", CAPTURE_MARK.sub("", text)).split())
 
 
 @dataclass
@@ -102,10 +106,12 @@ def _speaker_counts(article, expected: list[str]) -> tuple[int, int, int, list[s
     return len(found) - len(wrong), len(wrong), len(missing), wrong, missing
 
 
-def score_page(path: Path, expected: dict, knowledge, tally: Tally) -> None:
+def score_page(page: Path, expected: dict, knowledge, tally: Tally, scratch: Path) -> None:
     tally.pages += 1
     report = Report(stream=None)
-    name = path.name
+    name = page.name
+    path = scratch / name
+    path.write_text(CAPTURE_MARK.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
     try:
         source = read_source(path, report)
         parsed = parse(source, report)
@@ -192,12 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     knowledge = load_knowledge(options.content, Report(stream=None))
     annotations = load_annotations(options.corpus)
     by_outlet: dict[str, Tally] = defaultdict(Tally)
-    for name, expected in sorted(annotations.items()):
-        path = options.corpus / "pages" / name
-        if not path.is_file():
-            print(f"{name}: annotated but not in pages/", file=sys.stderr)
-            continue
-        score_page(path, expected, knowledge, by_outlet[expected.get("outlet", "?")])
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, expected in sorted(annotations.items()):
+            path = options.corpus / "pages" / name
+            if not path.is_file():
+                print(f"{name}: annotated but not in pages/", file=sys.stderr)
+                continue
+            score_page(path, expected, knowledge, by_outlet[expected.get("outlet", "?")], Path(scratch))
     total = Tally()
     for tally in by_outlet.values():
         total.merge(tally)

@@ -22,12 +22,14 @@ from slugify import slugify
 from . import boilerplate
 from .arabic import arabic_share, looks_persian, split_sentences, words
 from .dateline import match_inline, match_own_line
+from .dates import story_date
 from .diagnostics import ContentError, Report
 from .model import Article, Dateline, Paragraph, Section, Segment, SourceFile
 from .sources import SLUG_PATTERN
 
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 40
+DATE_LINES = 8  # menus, site name, headline, date line, byline, dateline, lead
 MAX_LINE_CHARS = 10_000  # a long wire paragraph has 2,000
 LANGUAGE_SAMPLE_CHARS = 20_000  # enough text to tell the language, whatever the file's size
 _SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
@@ -312,7 +314,14 @@ def _slug(source: SourceFile, title: str) -> str:
     raise ContentError("cannot make an ASCII slug; set `slug` in the front matter")
 
 
+def _opening_lines(body: str) -> list[str]:
+    """The lines where pages state a story's date: the header above the headline, the
+    dateline (`الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس`) and the lead."""
+    return [line for line in body.split("\n") if line.strip()][:DATE_LINES]
+
+
 def _date(source: SourceFile, report: Report) -> dt.date | None:
+    """Front matter, else the file name, else the date the copy states at its start."""
     if source.meta.date:
         return source.meta.date
     found = _DATE_IN_NAME.search(source.path.name)
@@ -321,6 +330,9 @@ def _date(source: SourceFile, report: Report) -> dt.date | None:
             return dt.date(*map(int, found.groups()))
         except ValueError:
             pass
+    stated = story_date(_opening_lines(source.body))
+    if stated:
+        return stated.date
     report.warning(source.path, 1, "no date: set `date = YYYY-MM-DD` in the front matter "
                                    "(or start the file name with it); listed last")
     return None

@@ -62,3 +62,39 @@ def test_no_boilerplate_in_output(name):
     text = "\n".join(all_text(parsed(name)))
     leaked = [line for line in EXPECTED[name]["boilerplate"] if nfc(line) in text]
     assert leaked == []
+
+
+def _parsed_text(tmp_path, text: str):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    report = Report(stream=None)
+    return parse(read_source(path, report), report).article, report
+
+
+def test_the_date_the_copy_states_is_the_articles_date(tmp_path):
+    article, report = _parsed_text(tmp_path, "الأرصاد تتوقع أمطارا رعدية\n"
+                                   "جدة 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس\n"
+                                   "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
+    assert article.date.isoformat() == "2016-02-23"
+    assert not [d for d in report.diagnostics if "no date" in d.message]
+
+
+def test_a_hijri_date_alone_is_converted(tmp_path):
+    article, _ = _parsed_text(tmp_path, "الأرصاد تتوقع أمطارا رعدية\n"
+                              "جدة 14 جمادى الأولى 1437 هـ واس\n"
+                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
+    assert article.date.isoformat() == "2016-02-23"
+
+
+def test_front_matter_date_wins_over_the_copy(tmp_path):
+    article, _ = _parsed_text(tmp_path, "+++\ndate = 2016-02-24\n+++\nالأرصاد تتوقع أمطارا رعدية\n"
+                              "الثلاثاء 23 فبراير 2016\n"
+                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
+    assert article.date.isoformat() == "2016-02-24"
+
+
+def test_no_date_in_the_copy_is_still_warned_about(tmp_path):
+    article, report = _parsed_text(tmp_path, "الأرصاد تتوقع أمطارا رعدية\n"
+                                   "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية يوم 23 فبراير.\n")
+    assert article.date is None
+    assert [d for d in report.diagnostics if "no date" in d.message]
