@@ -30,6 +30,7 @@ from .sources import SLUG_PATTERN
 MAX_HEADING_WORDS = 20
 MAX_TITLE_WORDS = 40
 DATE_LINES = 8  # menus, site name, headline, date line, byline, dateline, lead
+TITLE_FROM_LEAD_CHARS = 120  # a headline's length, when the lead's first sentence stands as one
 MAX_LINE_CHARS = 10_000  # a long wire paragraph has 2,000
 LANGUAGE_SAMPLE_CHARS = 20_000  # enough text to tell the language, whatever the file's size
 _SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
@@ -62,20 +63,23 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
         raise ContentError(f"no article text: all {len(dropped)} lines are site boilerplate", dropped[0][0])
     _warn_about_text(kept, report, source)
 
-    title_block, rest = kept[0], kept[1:]
-    if title_block.heading is False and _looks_like_paragraph(title_block.text):
-        report.warning(source.path, title_block.line,
-                       "first line reads like a paragraph, not a headline; using it as the title "
-                       "(put the headline on the first line or set `title` in the front matter)")
-    title = Segment("title", source.meta.title or title_block.text, title_block.line)
-
+    headline, rest = _headline(kept, source)
     dateline, rest, header = _header(rest)
     dropped.extend(header)
     if not rest:
-        raise ContentError("article has a headline but no paragraphs", title_block.line)
+        raise ContentError("article has a headline but no paragraphs", headline.line)
     sections = _sections(rest, infer_headings=source.kind == "wire", report=report, source=source)
     if not any(section.paragraphs for section in sections):
-        raise ContentError("article has a headline and sub-headlines but no paragraphs", title_block.line)
+        raise ContentError("article has a headline and sub-headlines but no paragraphs", headline.line)
+    if headline is _NO_HEADLINE:
+        lead = sections[0].paragraphs[0]
+        headline = Block(lead.line, source.meta.title or _clip(lead.sentences[0].ar, TITLE_FROM_LEAD_CHARS))
+        if not source.meta.title:
+            report.warning(source.path, lead.line,
+                           "no headline: the article opens with its dateline or lead, so its first sentence "
+                           "stands as the title (put the headline on the first line or set `title` in the "
+                           "front matter)")
+    title = Segment("title", source.meta.title or headline.text, headline.line)
     article = Article(
         slug=_slug(source, title.ar),
         source=source.path,
@@ -216,6 +220,18 @@ def _footer_start(blocks: list[Block], rules: list[str | None]) -> int:
         elif not boilerplate.speaks_of_site(blocks[index].text):
             break
     return start
+
+
+_NO_HEADLINE = Block(0, "")
+
+
+def _headline(kept: list[Block], source: SourceFile) -> tuple[Block, list[Block]]:
+    """The headline and the blocks after it. Short items and pages copied from the dateline
+    down have none: their first line is the dateline (`حمص-سانا`) or a paragraph."""
+    first = kept[0]
+    if source.kind == "wire" and (match_own_line(first.text) or _looks_like_paragraph(first.text)):
+        return _NO_HEADLINE, kept
+    return first, kept[1:]
 
 
 def _looks_like_paragraph(text: str) -> bool:
