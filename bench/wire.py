@@ -136,11 +136,12 @@ def score_page(page: Path, expected: dict, knowledge, tally: Tally, scratch: Pat
     tally.add("dateline", got == want, 1)
     if got != want:
         tally.failures.append(f"{name}: dateline {got}, expected {want}")
-    if expected.get("date"):
-        got_date = article.date.isoformat() if article is not None and article.date else None
-        tally.add("date", got_date == expected["date"], 1)
-        if got_date != expected["date"]:
-            tally.failures.append(f"{name}: date {got_date}, expected {expected['date']}")
+    # A page that states no date must get none: a date from its story is a wrong date.
+    want_date = expected.get("date") or None
+    got_date = article.date.isoformat() if article is not None and article.date else None
+    tally.add("date", got_date == want_date, 1)
+    if got_date != want_date:
+        tally.failures.append(f"{name}: date {got_date}, expected {want_date}")
 
     blocks = _blocks(article) if article is not None else []
     shown_dateline = normal(found_dateline.segment.ar) if found_dateline else ""

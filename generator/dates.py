@@ -100,6 +100,10 @@ _TIME = re.compile(rf"(?:T|{_SP}{{1,2}})(?P<hour>{_D}{{1,2}}):(?P<minute>{_D}{{2
                    rf"(?::(?P<second>{_D}{{2}}))?(?![{_DIGITS}:])")
 
 _EARLIEST = datetime.date(1900, 1, 1)
+DATE_LINE_WORDS = 12  # `نشر في: الأحد 15 مارس 2016 - 10:30 ص | آخر تحديث: ...`
+DATELINE_REACH = 40  # characters: `الرياض 14 جمادى الأولى 1437 هـ الموافق`, `دبي في 4 يناير 2016 /وام/`
+_LETTER = re.compile(r"[^\W\d_]")
+_TODAY = re.compile(r"(?:اليوم|الموافق|أمس|امس)[^\S\n]{1,3}(?:\S+[^\S\n]{1,3})?$")
 
 
 @dataclass(frozen=True)
@@ -132,17 +136,28 @@ def find_dates(text: str) -> tuple[DateMatch, ...]:
 def story_date(lines: Iterable[str]) -> DateMatch | None:
     """The date of a story from its first lines (header, dateline, first paragraph): the
     first Gregorian date, else the first Hijri one. A date after tomorrow (copy is filed
-    across time zones) or before 1900 is one the story refers to, not the day it was filed."""
+    across time zones) or before 1900 is one the story refers to, not the day it was filed;
+    so is one deep in a sentence (`ذات 1 ديسمبر 1961`) unless the copy says it is today's."""
     latest = datetime.date.today() + datetime.timedelta(days=1)
     hijri = None
     for line in lines:
         for found in find_dates(line):
-            if not _EARLIEST <= found.date <= latest:
+            if not _EARLIEST <= found.date <= latest or not _filing_place(line, found):
                 continue
             if found.calendar == "gregorian":
                 return found
             hijri = hijri or found
     return hijri
+
+
+def _filing_place(line: str, found: DateMatch) -> bool:
+    """Where copy states the day it was filed: a short date line, the dateline at the head of
+    a paragraph, after `اليوم`/`الموافق`, with its weekday, or as a numeric stamp, which
+    prose does not use for the past (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
+    before = line[:found.start]
+    return (len(line.split()) <= DATE_LINE_WORDS or len(before) <= DATELINE_REACH
+            or _TODAY.search(before) is not None or found.text[:1].isalpha()  # a weekday opens the span
+            or _LETTER.search(found.text) is None)
 
 
 def _named(found: re.Match[str]) -> tuple[datetime.date | None, str]:

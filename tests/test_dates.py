@@ -165,3 +165,24 @@ def test_story_date_allows_tomorrow_but_not_the_day_after():
 
 def test_story_date_without_a_date():
     assert story_date(["بيروت (رويترز) - قال مسؤول يوم 15 مارس", "النتيجة 3-1"]) is None
+
+
+LONG = "وأكد الوزير في كلمته أمام المؤتمر الذي عقد في العاصمة بحضور عدد كبير من المسؤولين والخبراء"
+
+
+def test_a_date_deep_in_a_sentence_is_one_the_story_refers_to():
+    assert story_date([f"{LONG} أن الوكالة تأسست ذات 1 ديسمبر 1961 في الجزائر."]) is None
+
+
+def test_a_date_deep_in_a_sentence_counts_when_the_copy_says_it_is_today():
+    assert story_date([f"{LONG} اليوم الأحد 15 مارس 2016."]).date == D(2016, 3, 15)
+    assert story_date([f"{LONG} الاثنين 14 مارس 2016."]).date == D(2016, 3, 14)
+
+
+def test_a_numeric_stamp_glued_to_a_paragraph_is_its_date():
+    assert story_date([f"{LONG} الأولى. 04.03.2026, سبوتنيك عربي"]).date == D(2026, 3, 4)
+
+
+def test_a_date_at_the_head_of_a_paragraph_is_its_dateline_date():
+    assert story_date([f"دبي في 4 يناير 2016 /وام/ {LONG}"]).date == D(2016, 1, 4)
+    assert story_date(["نشر في: الأحد 15 مارس 2016 - 10:30 ص"]).date == D(2016, 3, 15)
