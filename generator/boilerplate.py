@@ -60,13 +60,20 @@ _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a shor
     "التعليقات", "تعليقات", "المزيد من الاخبار", "طباعه", "ارسل لصديق", "نشر في", "المصدر",
 )
 _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
-    "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "اقرا ايضا", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
+    "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
+    "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "اخترنا لك", "شاهد ايضا", "اخبار متعلقه",
+    "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من", "اخبار اخرى", "تابع ايضا",
 )
 # Words with which a site speaks of itself; in the page footer such a line is furniture too.
 _SITE_WORDS = _phrases(
     "وكاله", "الوكاله", "لوكاله", "الموقع", "موقع", "للمشتركين", "المشتركين", "للاشتراك", "اشتراك",
     "معاييرنا", "مبادئ", "حقوق", "سياسه الخصوصيه", "شروط الاستخدام", "اعلن معنا", "اتصل بنا",
 )
+MAX_CALL_WORDS = 25
+MAX_BYLINE_NAME_WORDS = 4
+_BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|[إا]عداد|[أا]عدته|[أا]عده|متابعة|ترجمة)\s*[:\-–_/]?\s*"
+                     r"(?P<name>[^:.،؟!\d]*?)\s*:?$")
+_AD_LABELS = set(_keys("اعلان", "اعلانات", "مساحه اعلانيه", "advertisement", "ads", "sponsored", "anzeige"))
 _END_MARKS = set(_keys("يتبع", "انتهى", "تتمة", "تابع", "ت م", "ت غ", "المزيد"))
 _MASTHEAD = _phrases("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
 _NAVIGATION = _phrases(
@@ -105,9 +112,10 @@ def is_link_only(text: str) -> bool:
 
 
 def is_call_to_action(text: str) -> bool:
-    """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`."""
+    """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`; never a long
+    paragraph (`ردود فعل ... في مواقع التواصل الاجتماعي`)."""
     key = match_key(text)
-    if not _contains(key, _CALLS):
+    if len(key.split()) > MAX_CALL_WORDS or not _contains(key, _CALLS):
         return False
     return _contains(key, _CHANNELS) or _has_link(text) or len(key.split()) <= 8
 
@@ -126,6 +134,17 @@ def is_read_more(text: str) -> bool:
 def speaks_of_site(text: str) -> bool:
     """`يعرض الموقع الإلكتروني لوكالة ...`, `معاييرنا: ...`: the site talking about itself."""
     return _contains(match_key(text), _SITE_WORDS)
+
+
+def is_byline(text: str) -> bool:
+    """`كتب وليد عبد السلام`, `كتبت- منال المصري:`, `بقلم: Reuters`: a cue, then a name."""
+    found = _BYLINE.match(text.strip())
+    return found is not None and 1 <= len(found["name"].split()) <= MAX_BYLINE_NAME_WORDS
+
+
+def is_advertisement(text: str) -> bool:
+    """The label of an ad slot: `إعلان`, `Advertisement`."""
+    return match_key(text).strip(" :-") in _AD_LABELS
 
 
 def is_wordless(text: str) -> bool:
@@ -157,6 +176,8 @@ def is_navigation(text: str) -> bool:
 
 
 _BODY_RULES = (
+    ("advertisement", is_advertisement),
+    ("byline", is_byline),
     ("link", is_link_only),
     ("call to action", is_call_to_action),
     ("prompt", is_prompt),

@@ -19,32 +19,23 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from slugify import slugify
 
-from . import boilerplate
 from .arabic import arabic_share, looks_persian, split_sentences, words
 from .dateline import match_inline, match_own_line
 from .dates import story_date
 from .diagnostics import ContentError, Report
 from .model import Article, Dateline, Paragraph, Section, Segment, SourceFile
+from .page import SENTENCE_END, Block, is_deck, opens_story, read_page
 from .sources import SLUG_PATTERN
 
 MAX_HEADING_WORDS = 20
-MAX_TITLE_WORDS = 40
 DATE_LINES = 8  # menus, site name, headline, date line, byline, dateline, lead
 TITLE_FROM_LEAD_CHARS = 120  # a headline's length, when the lead's first sentence stands as one
 MAX_LINE_CHARS = 10_000  # a long wire paragraph has 2,000
 LANGUAGE_SAMPLE_CHARS = 20_000  # enough text to tell the language, whatever the file's size
-_SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ATX_HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
 _TEMPLATE = re.compile(r"\{\{.{0,40}?\}\}|\{%.{0,40}?%\}|\{\{|\{%")  # bounded: linear time
-
-
-@dataclass(frozen=True)
-class Block:
-    line: int
-    text: str
-    heading: bool = False  # explicitly marked (Markdown); wire headings are inferred
 
 
 @dataclass(frozen=True)
@@ -56,15 +47,16 @@ class ParseResult:
 def parse(source: SourceFile, report: Report) -> ParseResult:
     """Parse one source file; raise `ContentError` when there is no article in it."""
     blocks = _markdown_blocks(source) if source.kind == "markdown" else _wire_blocks(source)
-    kept, dropped = _drop_boilerplate(blocks)
     if not blocks:
         raise ContentError("the article is empty", source.body_line)
-    if not kept:
+    page = read_page(blocks, wire=source.kind == "wire")
+    dropped = page.dropped
+    if page.headline is None and not page.body:
         raise ContentError(f"no article text: all {len(dropped)} lines are site boilerplate", dropped[0][0])
-    _warn_about_text(kept, report, source)
+    _warn_about_text([b for b in [page.headline, *page.body] if b], report, source)
 
-    headline, rest = _headline(kept, source)
-    dateline, rest, header = _header(rest)
+    headline = page.headline or _NO_HEADLINE
+    dateline, rest, header = _header(page.body)
     dropped.extend(header)
     if not rest:
         raise ContentError("article has a headline but no paragraphs", headline.line)
@@ -191,55 +183,7 @@ def _clip(text: str, limit: int = 40) -> str:
 
 # --- boilerplate, title, dateline -------------------------------------------------------------
 
-def _drop_boilerplate(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str, str]]]:
-    rules: list[str | None] = []
-    in_link_list = seen_title = False
-    for block in blocks:
-        rule = boilerplate.classify(block.text, before_title=not seen_title)
-        if rule is None and in_link_list and not _SENTENCE_END.search(block.text):
-            rule = "related link"  # headlines listed under `اقرأ أيضاً:`
-        in_link_list = (rule is not None and boilerplate.opens_link_list(block.text)) or (
-            in_link_list and rule == "related link")
-        seen_title = seen_title or rule is None
-        rules.append(rule)
-    for index in range(_footer_start(blocks, rules), len(blocks)):
-        rules[index] = rules[index] or "site footer"
-
-    kept = [block for block, rule in zip(blocks, rules) if rule is None]
-    dropped = [(block.line, rule, block.text) for block, rule in zip(blocks, rules) if rule is not None]
-    return kept, dropped
-
-
-def _footer_start(blocks: list[Block], rules: list[str | None]) -> int:
-    """Where the page footer begins: the earliest boilerplate line after which every line is
-    boilerplate or the site speaking of itself (`يعرض موقع الوكالة ...`, `معاييرنا: ...`)."""
-    start = len(blocks)
-    for index in range(len(blocks) - 1, -1, -1):
-        if rules[index] is not None:
-            start = index
-        elif not boilerplate.speaks_of_site(blocks[index].text):
-            break
-    return start
-
-
-_NO_HEADLINE = Block(0, "")
-
-
-def _headline(kept: list[Block], source: SourceFile) -> tuple[Block, list[Block]]:
-    """The headline and the blocks after it. Short items and pages copied from the dateline
-    down have none: their first line is the dateline (`حمص-سانا`) or a paragraph."""
-    first = kept[0]
-    if source.kind == "wire" and (match_own_line(first.text) or _looks_like_paragraph(first.text)):
-        return _NO_HEADLINE, kept
-    return first, kept[1:]
-
-
-def _looks_like_paragraph(text: str) -> bool:
-    return len(text.split()) > MAX_TITLE_WORDS or text.rstrip().endswith(".") and len(text.split()) > 12
-
-
-def _is_paragraph_like(block: Block) -> bool:
-    return bool(_SENTENCE_END.search(block.text)) or len(block.text.split()) > MAX_HEADING_WORDS
+_NO_HEADLINE = Block(0, "")  # a short item, or a page pasted from its dateline down
 
 
 def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tuple[int, str, str]]]:
@@ -249,18 +193,21 @@ def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tup
     `الثقافة والتعليم`, `© UNICEF/...`). The lead never has a sub-headline, so every short
     line before the first sentence is furniture unless it is the dateline.
     """
-    first = next((i for i, b in enumerate(blocks) if b.heading or _is_paragraph_like(b)), None)
+    first = next((i for i, b in enumerate(blocks) if b.heading or opens_story(b)), None)
     if first is None or blocks[first].heading:
         first = 0
     dateline: Dateline | None = None
     dropped: list[tuple[int, str, str]] = []
+    decks = []
     for block in blocks[:first]:
         own = match_own_line(block.text)
         if own and dateline is None:
             dateline = Dateline(own.place, own.agency, Segment("dateline", block.text, block.line))
+        elif is_deck(block.text):
+            decks.append(block)
         else:
             dropped.append((block.line, "page header", block.text))
-    rest = blocks[first:]
+    rest = decks + blocks[first:]
     if dateline is None and rest and not rest[0].heading:
         inline = match_inline(rest[0].text)
         if inline:
@@ -277,7 +224,7 @@ def _is_wire_heading(block: Block, is_last: bool) -> bool:
     return (
         not is_last
         and len(block.text.split()) <= MAX_HEADING_WORDS
-        and not _SENTENCE_END.search(block.text)
+        and not SENTENCE_END.search(block.text)
     )
 
 

@@ -1,0 +1,208 @@
+"""Which lines of a pasted page are the story, and which one is its headline.
+
+`boilerplate.classify` names lines that are furniture wherever they stand. Other furniture
+shows only against the whole page, as pasted from a browser:
+- a line printed more than once: a photo caption under and over the photo, the headline
+  again in a "share" box, a menu's credits twice. Later copies are furniture, and short
+  ones (a caption of two words) are furniture in every copy ("repeated line");
+- a run of headline-length lines with no blank line between them, before the story: a
+  ticker, a menu, a "most read" box ("link list");
+- lines before the headline: the site's name, a category, a menu ("page header");
+- short lines after the story's last sentence: tags, a related headline ("page footer").
+The headline is chosen among the lines above the lead by evidence, never by outlet: it is
+printed again on the page, or else it is the longest line that reads like a headline (a few
+words, Arabic, not a date, a dateline, a byline or a menu). A page pasted from the dateline
+down, or a one-paragraph item, has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import boilerplate
+from .arabic import arabic_share, match_key
+from .dateline import match_own_line
+from .dates import find_dates
+
+MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
+MAX_HEADLINE_WORDS = 40
+MIN_HEADLINE_ARABIC = 0.75  # share of letters: `Sada Elbalad english` is a menu, not a headline
+SHORT_REPEAT_WORDS = 4  # a repeated line this short is furniture in every copy
+LIST_RUN = 4  # adjacent headline-like lines that make a list; a header has headline, deck, caption
+MAX_TAG_LINE_WORDS = 8
+MAX_DATE_LINE_WORDS = 10
+MAX_UI_WORDS = 6
+MAX_CAPTION_WORDS = 20
+# A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`; a
+# headline's `(صور)` or `(فيديو)` announces media and is no credit.
+_CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
+                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيفية)\s*$")
+SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
+_FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
+STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    text: str
+    heading: bool = False  # explicitly marked (Markdown); wire headings are inferred
+
+
+@dataclass(frozen=True)
+class Page:
+    headline: Block | None  # None: the page starts at its dateline or lead
+    body: list[Block]  # what follows the headline, furniture removed
+    dropped: list[tuple[int, str, str]]  # (line, rule, text)
+
+
+def read_page(blocks: list[Block], *, wire: bool) -> Page:
+    """Split a page's blocks into headline, story and furniture. Markdown marks its title
+    (the first block), so only wire copy has its headline chosen."""
+    rules = _line_rules(blocks, wire)
+    kept = [block for block, rule in zip(blocks, rules) if rule is None]
+    if not wire or not kept:
+        return Page(kept[0] if kept else None, kept[1:], _dropped(blocks, rules))
+    by_line = {block.line: index for index, block in enumerate(blocks)}
+    lead = next((i for i, block in enumerate(kept) if opens_story(block)), len(kept))
+    for block in _link_lists(blocks, kept[:lead]):
+        rules[by_line[block.line]] = "link list"
+    above = [block for block in kept[:lead] if rules[by_line[block.line]] is None]
+    arabic = arabic_share(" ".join(block.text for block in kept)) >= 0.5
+    headline = _choose_headline(above, [b.text for b in blocks], arabic)
+    for block in above[:above.index(headline)] if headline else ():
+        rules[by_line[block.line]] = "page header"
+    story = [block for block in kept if rules[by_line[block.line]] is None and block is not headline]
+    for block in _tags(story):
+        rules[by_line[block.line]] = "page footer"
+    body = [block for block in story if rules[by_line[block.line]] is None]
+    return Page(headline, body, _dropped(blocks, rules))
+
+
+def opens_story(block: Block) -> bool:
+    """The lead, or a paragraph: ending like a statement (a headline may ask or exclaim), or
+    longer than a headline (Youm7's run to 30 words without a full stop), or holding a whole
+    sentence (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
+    words = len(block.text.split())
+    return not block.heading and (
+        words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(block.text) is not None
+        or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
+        or words > 12 and SENTENCE_END.search(block.text) is not None)
+
+
+def is_deck(text: str) -> bool:
+    """A deck under the headline, kept as the story's first paragraph: headline-length, with
+    a headline's punctuation (`السفير السعودي: تطوير للشراكة ...`, `... قياسية... و30 فعالية`),
+    unlike a photo's subject or a category."""
+    return len(text.split()) >= MIN_HEADLINE_WORDS and ("..." in text or ".." in text or ": " in text) \
+        and match_own_line(text) is None
+
+
+def _dropped(blocks: list[Block], rules: list[str | None]) -> list[tuple[int, str, str]]:
+    return [(block.line, rule, block.text) for block, rule in zip(blocks, rules) if rule is not None]
+
+
+def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
+    """Each line's furniture rule (None: story text), from the line and the lines around it."""
+    copies = Counter(_same(block.text) for block in blocks) if wire else Counter()
+    # In an Arabic article a short line mostly in Latin letters is the site's UI or a menu.
+    arabic = arabic_share(" ".join(block.text for block in blocks)) >= 0.5
+    seen: set[str] = set()
+    rules: list[str | None] = []
+    in_link_list = seen_title = False
+    for block in blocks:
+        key = _same(block.text)
+        rule = boilerplate.classify(block.text, before_title=not seen_title)
+        if rule is None and wire:
+            rule = _page_rule(block.text, arabic, after_title=seen_title)
+        if rule is None and copies[key] > 1 and (key in seen or len(key.split()) < SHORT_REPEAT_WORDS):
+            rule = "repeated line"
+        if rule is None and in_link_list and not SENTENCE_END.search(block.text):
+            rule = "related link"  # headlines listed under `اقرأ أيضاً:`
+        in_link_list = (rule is not None and boilerplate.opens_link_list(block.text)) or (
+            in_link_list and rule == "related link")
+        seen_title = seen_title or rule is None
+        seen.add(key)
+        rules.append(rule)
+    for index in range(_footer_start(blocks, rules), len(blocks)):
+        rules[index] = rules[index] or "site footer"
+    return rules
+
+
+def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
+    """Furniture of a pasted web page: its UI in another script (`Exit mobile version`,
+    `video`, `TT`), and below the headline, photo captions with their credit."""
+    words = len(text.split())
+    if arabic and words <= MAX_UI_WORDS and arabic_share(text) < 0.5:
+        return "site UI"
+    if after_title and words <= MAX_CAPTION_WORDS and not SENTENCE_END.search(text) \
+            and match_own_line(text) is None and _CAPTION.search(text):
+        return "photo caption"
+    return None
+
+
+def _same(text: str) -> str:
+    return " ".join(match_key(text).split())
+
+
+def _footer_start(blocks: list[Block], rules: list[str | None]) -> int:
+    """Where the page footer begins: the earliest boilerplate line after which every line is
+    boilerplate or the site speaking of itself (`يعرض موقع الوكالة ...`, `معاييرنا: ...`)."""
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        if rules[index] is not None:
+            start = index
+        elif not boilerplate.speaks_of_site(blocks[index].text):
+            break
+    return start
+
+
+def _link_lists(blocks: list[Block], above: list[Block]) -> list[Block]:
+    """Lines above the lead that stand in a run of adjacent lines (no blank line between,
+    whatever was dropped in it) of which LIST_RUN or more read like headlines."""
+    candidates = {block.line for block in above}
+    runs: list[list[Block]] = []
+    for block in blocks:
+        if runs and block.line == runs[-1][-1].line + 1:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    listed = []
+    for run in runs:
+        items = [b for b in run if b.line in candidates and _reads_like_headline(b.text)
+                 and len(b.text.split()) >= MIN_HEADLINE_WORDS]
+        if len(items) >= LIST_RUN:
+            listed += [b for b in run if b.line in candidates]
+    return listed
+
+
+def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block | None:
+    """The line above the lead printed again on the page (alone, or with a caption glued to
+    it), else the longest that reads like a headline; a shorter one without digits (not
+    `22 الاعلامي`, a view count and a category) only when no longer one reads like one."""
+    readable = [block for block in above if _reads_like_headline(block.text)
+                and (not arabic or arabic_share(block.text) >= MIN_HEADLINE_ARABIC)]
+    full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
+    if not full:
+        return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
+    printed = [_same(text) + " " for text in page]
+    again = [block for block in full if sum(text.startswith(_same(block.text) + " ") for text in printed) > 1]
+    return again[0] if again else max(full, key=lambda block: len(block.text.split()))
+
+
+def _reads_like_headline(text: str) -> bool:
+    words = len(text.split())
+    return (words <= MAX_HEADLINE_WORDS and not text.endswith(":") and match_own_line(text) is None and not boilerplate.is_navigation(text)
+            and not (words <= MAX_DATE_LINE_WORDS and find_dates(text)))
+
+
+def _tags(story: list[Block]) -> list[Block]:
+    """Short lines after the last one that ends like a sentence: a story does not end on a
+    sub-headline, so they are tags (`الفيوم التموين الخبز`) or a related headline."""
+    last = max((i for i, block in enumerate(story) if opens_story(block)), default=None)
+    if last is None:
+        return []
+    return [block for block in story[last + 1:]
+            if len(block.text.split()) <= MAX_TAG_LINE_WORDS and not SENTENCE_END.search(block.text)]
