@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .arabic import match_key
+from .dates import MONTH_PATTERN
 
 # Arabic spelling -> English name; the English side also names the agency on English pages.
 AGENCIES: dict[str, str] = {
@@ -31,21 +32,40 @@ _AGENCY_KEYS = {match_key(name): name for name in AGENCIES}
 _KNOWN = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 
 _SEP = r"/\-–—"  # characters that separate place, reporter and agency
-_PLACE = rf"(?P<place>[^\W\d_][^\s{_SEP}():،,.]*(?: [^\W\d_][^\s{_SEP}():،,.]*){{0,2}})"
+_PLACE = rf"(?P<place>[^\W\d_][^\s{_SEP}():،,.]*(?: (?!في\s)[^\W\d_][^\s{_SEP}():،,.]*){{0,2}})"  # `دبي في 4 يناير`
+
+# A date between place and agency: `دبي في 4 يناير /وام/`, `الكويت - 29 - 7 (كونا) --`,
+# `عمان 3 كانون الأول (بترا)-`; the agency in brackets or between slashes.
+_D = "[0-9٠-٩]"
+_DAY = (rf"{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{2,4}})?"
+        rf"|\s*{MONTH_PATTERN}(?:\s+{_D}{{4}})?)")  # `29 - 7`, `4 يناير`, `3 كانون الأول 2016`
+_DATED = (rf"^{_PLACE}\s*(?:[{_SEP}]\s*)?(?:في\s+)?(?:{_DAY})\s*"
+          rf"(?:\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)|/\s*(?P<slashed>[^/()]{{1,20}}?)\s*/)\s*[{_SEP}:]*\s*")
+# The agency first: `واس - الرياض:`.
+_AGENCY_FIRST = rf"^(?P<agency>{_KNOWN})\s*[{_SEP}]\s*{_PLACE}\s*[{_SEP}:]?\s*"
 
 # On its own line.
 _OWN_LINE = [
+    re.compile(_DATED + "$"),
+    re.compile(_AGENCY_FIRST + "$"),
     re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}]?\s*$"),
     re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?:[^{_SEP}]{{1,40}}?\s*[{_SEP}]\s*)?"
                rf"(?P<agency>[^\W\d_][^{_SEP}():]{{0,29}}?)\s*[{_SEP}:]?\s*$"),
     re.compile(rf"^{_PLACE}\s+(?=.*\d).{{0,80}}?\s(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s*$"),
 ]
-# Opening a paragraph: a known agency, or one glued to the place by a dash (موسكو-سانا).
+# Opening a paragraph: a known agency, one glued to the place by a dash (موسكو-سانا), or
+# any source between a dash and a colon (`القاهرة - مباشر:`).
 _INLINE = [
+    re.compile(_DATED),
+    re.compile(_AGENCY_FIRST + r"(?<=[\s:])"),
     re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
     re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s+"),
     re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
+    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>[^\W\d_][^{_SEP}():،,.]{{0,25}}?)\s*:\s+(?=\S)"),
 ]
+# A tatweel standing alone is a dash (`مسقط ـ العُمانية:`): one character for another, so
+# offsets into the paragraph hold.
+_TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -59,24 +79,33 @@ def _agency_words_ok(agency: str) -> bool:
     return 1 <= len(agency.split()) <= 4
 
 
+def _agency(found: re.Match[str]) -> str:
+    return (found.groupdict().get("slashed") or found["agency"] or "").strip()
+
+
+def _dashes(text: str) -> str:
+    return _TATWEEL_DASH.sub(lambda run: "-" * len(run.group()), text)
+
+
 def match_own_line(line: str) -> DatelineMatch | None:
-    text = line.strip()
+    text = _dashes(line.strip())
     if len(text.split()) > 16 or text.endswith((".", "؟", "!")):
         return None
     for pattern in _OWN_LINE:
         found = pattern.match(text)
-        if found and _agency_words_ok(found["agency"]):
-            return DatelineMatch(found["place"].strip(), found["agency"].strip(), "")
+        if found and _agency_words_ok(_agency(found)):
+            return DatelineMatch(found["place"].strip(), _agency(found), "")
     return None
 
 
 def match_inline(paragraph: str) -> DatelineMatch | None:
+    text = _dashes(paragraph)
     for pattern in _INLINE:
-        found = pattern.match(paragraph)
-        if found and _agency_words_ok(found["agency"]):
+        found = pattern.match(text)
+        if found and _agency_words_ok(_agency(found)):
             rest = paragraph[found.end():].strip()
             if rest:
-                return DatelineMatch(found["place"].strip(), found["agency"].strip(), rest)
+                return DatelineMatch(found["place"].strip(), _agency(found), rest)
     return None
 
 

@@ -75,6 +75,7 @@ def _keys(table: tuple[tuple[str, ...], ...]) -> dict[str, int]:
 _GREGORIAN_KEYS = _keys(_GREGORIAN_MONTHS)
 _HIJRI_KEYS = _keys(_HIJRI_MONTHS)
 _MONTH = _names(_GREGORIAN_MONTHS)
+MONTH_PATTERN = _MONTH  # a Gregorian month's name in any of its spellings, for datelines
 
 # `[الثلاثاء،] 16 أبريل[،] 2024 [م.]`, `15 آذار/مارس 2016`, `15 مارس آذار 2016`,
 # `3 كانون الأول (ديسمبر) 2026`, `14 جمادى الأولى 1437 هـ`; the era must fit the calendar.
