@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .model import Article, Paragraph, Person, Segment, Statement, StatementKind
-from .speech import (ABOUT, ALREADY, AS_FOR, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, HEADLINE_VERBS,
-                     OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, verb_kind)
+from .speech import (ABOUT, ALREADY, AS_FOR, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
+                     HEADLINE_VERBS, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
+                     verb_kind)
 from .subjects import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
 from .tokens import Tokens, tokenize
 
@@ -57,6 +58,8 @@ class _Reader:
         noted = 0
         for i, token in enumerate(tokens):
             verb = verb_kind(token.key) if token.is_word and not inside[i] and i >= noted else None
+            if verb is None and token.is_word and not inside[i] and i >= noted and reports_after(tokens, i):
+                verb = "say"
             if verb is None:
                 continue
             noted = self.who.note_mentions(tokens, noted, i)
@@ -93,6 +96,10 @@ class _Reader:
             if subject is not None and (end == stop or subject.kind != PERSON and len(between) <= 8
                                         and all(t.is_word for t in between)):
                 return subject, i + 1  # `وكانت إدارة الرئيس الأمريكي دونالد ترامب قد هددت`
+        if not prefixed:
+            fronted = self._fronted_subject(tokens, i)
+            if fronted is not None:
+                return fronted, i + 1
         j = i + 1
         while j < len(tokens) and tokens[j].key in OBJECT_PRONOUNS:
             j += 1
@@ -105,6 +112,22 @@ class _Reader:
         last = self.who.last
         goes_on = opens_clause and last is not None and self.who.agrees(key[1:] if prefixed else key, last)
         return (last if goes_on else None), i + 1
+
+    def _fronted_subject(self, tokens: Tokens, i: int) -> Subject | None:
+        """A person named before the verb, opening the clause: `مدير الثقافة في اللاذقية أحمد
+        شريقي أشار ...`, `بدورها، الإعلامية زينب عواضة من قناة المنار عبرت ...`. Only a
+        person with a name: an office alone there is the object of an earlier verb."""
+        start = _clause_start(tokens, i)
+        if start is None or start == i:
+            return None
+        subject, end = self.who.subject_at(tokens, start, i)
+        if subject is None or subject.kind != PERSON or not self.who.names_someone(tokens, start, end):
+            return None
+        between = tokens[end:i]
+        if end == i or (between[0].key in FRONTED_PHRASES and len(between) <= LOOKBACK // 2
+                        and all(t.is_word for t in between)):
+            return subject
+        return None
 
     def _record(self, paragraph: Paragraph, tokens: Tokens, found: list[tuple[int, int, Subject]]) -> None:
         starts = _sentence_starts(paragraph)
@@ -193,6 +216,18 @@ def _look_back(tokens: Tokens, i: int, words: frozenset[str]) -> int | None:
         if tokens[j].text in ".؛:؟!" or tokens[j].text in QUOTE_MARKS:
             return None
     return None
+
+
+def _clause_start(tokens: Tokens, i: int) -> int | None:
+    """Where the clause holding tokens[i] starts: the paragraph's start, after a full stop,
+    or after `بدوره،`/`من جهته،`; None when a verb of saying comes first (its object)."""
+    for j in range(i - 1, max(-1, i - LOOKBACK), -1):
+        token = tokens[j]
+        if token.text in ".؛؟!" or token.key in CLAUSE_OPENERS:
+            return j + 2 if j + 1 < i and tokens[j + 1].text == "،" else j + 1
+        if token.is_word and verb_kind(token.key):
+            return None
+    return 0 if i < LOOKBACK else None
 
 
 def _sentence_starts(paragraph: Paragraph) -> list[int]:

@@ -63,6 +63,7 @@ class Discourse:
         self.offices_as_written: dict[str, str] = {}  # the first, for a newcomer's gender
         self.newcomers: dict[str, _Newcomer] = {}
         self.newcomer_keys: set[str] = set()  # first and last words of newcomers' names, ever
+        self.introduced: set[str] = set()  # newcomers named where they did not speak
         self.last: Subject | None = None
         self.text = ""  # the paragraph or headline being read; tokens' offsets point into it
 
@@ -93,6 +94,10 @@ class Discourse:
                 return ref, end
         return None
 
+    def names_someone(self, tokens: Tokens, start: int, stop: int) -> bool:
+        """Whether tokens[start:stop] hold a person's name, not only an office."""
+        return any(self._name_at(tokens, i) for i in range(start, stop))
+
     def _mention(self, ref: str, full: bool) -> None:
         self.mentions.append(ref)
         if full:
@@ -102,11 +107,31 @@ class Discourse:
         """Remember the people named in tokens[start:stop]; returns stop."""
         i = start
         while i < stop:
-            found = self._name_at(tokens, i, surnames=False)
+            found = self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
             if found:
                 self._mention(found[0], full=found[1] - i > 1)
             i = found[1] if found else i + 1
         return max(start, stop)
+
+    def _introduced_at(self, tokens: Tokens, k: int, stop: int) -> tuple[str, int] | None:
+        """Someone the gazetteer does not know, introduced by office and name where they do not
+        speak (`... وزير الاتصال، زهير بوعمامة، على ...`), so that `وقال الوزير` or `وأكد
+        بوعمامة` later is theirs."""
+        if not tokens[k].is_word or not is_office_head(tokens[k].key):
+            return None
+        office_end = self._office_end(tokens, k, stop)
+        j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
+        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)):
+            j += 1
+        if self._name_at(tokens, j):
+            return None  # someone known: found by name as the reading goes on
+        end = self._name_end(tokens, j, stop)
+        if end == j or not self._name_stands(tokens, end, stop):
+            return None
+        ref = self._newcomer(tokens, j, end, self.span(tokens, k, office_end))
+        self._add_role(ref, tokens, k, office_end)
+        self.introduced.add(ref)
+        return ref, end
 
     def _name_end(self, tokens: Tokens, i: int, stop: int) -> int:
         """End of a personal name not in the gazetteer starting at i, or i: 2-5 words, the
@@ -243,14 +268,18 @@ class Discourse:
                    earliest: bool = False) -> tuple[Subject | None, int]:
         """The subject starting at tokens[k] (before `stop`) and the index after it."""
         stop = len(tokens) if stop is None else stop
+        first = k
         while k < stop and (tokens[k].key in TITLES or short_quote_end(tokens, k, stop)
                             or (k and tokens[k].text == "." and tokens[k - 1].key in TITLES)):
             k += 1  # a title (`الدكتور المقداد`, `د.`) or the mark opening a quoted name (`عن “وانغ”`)
+        titled = any(t.key in TITLES for t in tokens[first:k])
         if k >= stop or not tokens[k].is_word:
             return None, k
         key = tokens[k].key
         if key in HONORIFIC_PRONOUNS:  # `وأوضح معاليه`
-            person = self.last.refs if self.last and self.last.kind == PERSON else tuple(self.mentions[-1:])
+            # `سموه` after `استقبل سمو الأمير ... المهندس مطلق الشراري` is the host, not the guest.
+            hosts = [ref for ref in reversed(self.mentions) if ref not in self.introduced]
+            person = self.last.refs if self.last and self.last.kind == PERSON else tuple(hosts[:1])
             return (Subject(PERSON, person), k + 1) if person else (None, k)
         if bare(key).endswith("ان") and is_office_head(bare(key)[:-2]):  # `وأكد الوزيران`
             pair = self._two_people(fold(bare(key)[:-2]))
@@ -274,7 +303,19 @@ class Discourse:
             subject, end = self._office_first(tokens, k, stop, earliest)
         else:
             subject, end = self._name_first(tokens, k, stop)
+            if subject is None and titled:
+                subject, end = self._titled_name(tokens, k, stop)
         return self._and_another(tokens, subject, end, stop)
+
+    def _titled_name(self, tokens: Tokens, k: int, stop: int) -> tuple[Subject | None, int]:
+        """`أوضحت الدكتورة فلورين الوسمي من الحضور أن`: a title names a person, so the name
+        needs no office (and a title is none), only to end where the subject does."""
+        end = self._name_end(tokens, k, stop)
+        if end == k or not (ends_subject(tokens, end, stop) or tokens[end].text == "،"):
+            return None, k
+        ref = self._newcomer(tokens, k, end, "")
+        self._mention(ref, full=True)
+        return Subject(PERSON, (ref,)), end
 
     def _and_another(self, tokens: Tokens, subject: Subject | None, end: int,
                      stop: int) -> tuple[Subject | None, int]:
@@ -292,7 +333,7 @@ class Discourse:
         """`وزير الخارجية الروسي سيرغي لافروف`, `مدير المعرض المهندس نزار الحلبي`, `الوزير الروسي`."""
         office_end = self._office_end(tokens, k, stop)
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
-        while j < stop and tokens[j].key in TITLES:
+        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)):
             j += 1
         named = self._name_at(tokens, j)
         if named:
@@ -307,6 +348,12 @@ class Discourse:
         self._add_role(ref, tokens, k, office_end)
         self._mention(ref, full=end - j > 1)
         return Subject(PERSON, (ref,)), end + (1 if end < stop and tokens[end].text == "،" else 0)
+
+    def _title_like_office(self, tokens: Tokens, j: int, stop: int) -> bool:
+        """An office worn as a title before a name: `رئيس مجلس النواب، المستشار عقيلة صالح`,
+        `... لجامعة الدول العربية السفير حسام زكي`."""
+        return (tokens[j].definite and is_office_head(tokens[j].key) and j + 1 < stop
+                and name_like(tokens[j + 1]) and not tokens[j + 1].definite and self._name_end(tokens, j + 1, stop) > j + 1)
 
     def _office_alone(self, tokens: Tokens, k: int, end: int, earliest: bool) -> Subject:
         """An office without a name: someone named before, the anonymous source just quoted
