@@ -75,6 +75,9 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     for block in above[:above.index(headline)] if headline else ():
         rules[by_line[block.line]] = "page header"
     story = [block for block in kept if rules[by_line[block.line]] is None and block is not headline]
+    for block in _headline_again(story, headline):
+        rules[by_line[block.line]] = "repeated line"
+    story = [block for block in story if rules[by_line[block.line]] is None]
     for block in _tags(story):
         rules[by_line[block.line]] = "page footer"
     body = [block for block in story if rules[by_line[block.line]] is None]
@@ -196,6 +199,14 @@ def _reads_like_headline(text: str) -> bool:
     words = len(text.split())
     return (words <= MAX_HEADLINE_WORDS and not text.endswith(":") and match_own_line(text) is None and not boilerplate.is_navigation(text)
             and not (words <= MAX_DATE_LINE_WORDS and find_dates(text)))
+
+
+def _headline_again(story: list[Block], headline: Block | None) -> list[Block]:
+    """The headline printed again with a photo's caption glued to it (`النقل: ... بالعتبة`)."""
+    if headline is None:
+        return []
+    start = _same(headline.text) + " "
+    return [block for block in story if _same(block.text).startswith(start) and not opens_story(block)]
 
 
 def _tags(story: list[Block]) -> list[Block]:

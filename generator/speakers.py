@@ -123,9 +123,11 @@ class _Reader:
         subject, end = self.who.subject_at(tokens, start, i)
         if subject is None or subject.kind != PERSON or not self.who.names_someone(tokens, start, end):
             return None
-        between = tokens[end:i]
-        if end == i or (between[0].key in FRONTED_PHRASES and len(between) <= LOOKBACK // 2
-                        and all(t.is_word for t in between)):
+        between = tokens[end + 1:i] if end < i and tokens[end].text == "،" else tokens[end:i]
+        if between and between[-1].text == "،":  # the rest of an apposition: `، رئيسة تعاونية ...، قالت`
+            between = between[:-1]
+        if not between or ((between[0].key in FRONTED_PHRASES or tokens[i - 1].text == "،")
+                           and len(between) <= LOOKBACK // 2 and all(t.is_word for t in between)):
             return subject
         return None
 

@@ -24,7 +24,7 @@ from slugify import slugify
 from .gazetteer import Gazetteer
 from .model import Person
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
-                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_CONNECTORS,
+                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, ends_subject, fold, is_adjective, is_anonymous_adjective,
                      is_office_head, name_like, office_words, short_quote_end, verb_kind)
@@ -143,7 +143,7 @@ class Discourse:
             if tokens[j - 1].definite:
                 if j - 1 == i:
                     return i
-                if tokens[j - 2].key not in NAME_CONNECTORS:
+                if tokens[j - 2].key not in NAME_CONNECTORS and tokens[j - 1].key not in NAME_COMPOUND_TAILS:
                     break
         words = [t.key for t in tokens[i:j]]
         spoken = next((n for n, word in enumerate(words) if n and word in self.spoken_alone), None)
@@ -333,8 +333,9 @@ class Discourse:
         """`وزير الخارجية الروسي سيرغي لافروف`, `مدير المعرض المهندس نزار الحلبي`, `الوزير الروسي`."""
         office_end = self._office_end(tokens, k, stop)
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
-        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)):
-            j += 1
+        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)
+                            or short_quote_end(tokens, j, stop)):
+            j += 1  # and the mark opening a quoted name: `مدير الشركة، “خليفة الزروق”،`
         named = self._name_at(tokens, j)
         if named:
             ref, end = named
