@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slugify import slugify
-
 from .gazetteer import Gazetteer
 from .model import Person
+from .romanize import name_slug
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLES, UN_ADJECTIVE,
@@ -437,12 +436,12 @@ class Discourse:
         return words[0].endswith("ة") if words else None
 
     def person_ids(self) -> dict[str, str]:
-        """Gazetteer ids, and ASCII slugs of newcomers' Arabic names (unique in the site's
+        """Gazetteer ids, and romanized slugs of newcomers' names (`raed-abu-al-saud`, unique in the site's
         namespace of ids as far as this article can tell)."""
         ids = {ref: ref for ref in self.gaz.people}
         taken = set(ids)
         for ref, person in self.newcomers.items():
-            base = slugify(person.name, max_length=60) or "person"
+            base = name_slug(person.name) or "person"
             slug, n = base, 1
             while slug in taken:
                 n += 1
