@@ -168,7 +168,7 @@ def _inspect(path: Path, as_json: bool) -> int:
         for diagnostic in report.diagnostics:
             print(diagnostic, file=sys.stderr)
         if result:
-            _print_outline(result.article)
+            _print_outline(data["article"])
     return 1 if report.errors else 0
 
 
@@ -222,15 +222,28 @@ def inspect_data(result: ParseResult, knowledge: Knowledge | None = None) -> dic
     }
 
 
-def _print_outline(article: Article) -> None:
-    print(f"title    {article.title.ar}")
-    if article.dateline:
-        print(f"dateline {article.dateline.place} / {article.dateline.agency}")
-    print(f"slug     {article.slug}   date {article.date or '-'}")
-    for section in article.sections:
-        print(f"\n[{section.id}] {section.heading.ar if section.heading else '(lead)'}")
-        for paragraph in section.paragraphs:
-            print(f"  {paragraph.id} (line {paragraph.line}): {len(paragraph.sentences)} sentence(s)")
+def _print_outline(data: dict[str, Any]) -> None:
+    """The plain outline: what `--json` holds, one line per item, dropped lines with their rule."""
+    print(f"title    {data['title']['text']}")
+    if data["dateline"]:
+        print(f"dateline {data['dateline']['place']} / {data['dateline']['agency']}")
+    print(f"slug     {data['slug']}   date {data['date'] or '-'}")
+    for section in data["sections"]:
+        print(f"\n[{section['id']}] {section['heading']['text'] if section['heading'] else '(lead)'}")
+        for paragraph in section["paragraphs"]:
+            print(f"  {paragraph['id']} (line {paragraph['line']}): {len(paragraph['sentences'])} sentence(s)")
+    if data["speakers"]:
+        print("\nspeakers")
+        for person in data["speakers"]:
+            who = f"{person['name']} ({person['id']})" if person["id"] else "anonymous sources"
+            role = f", {person['role']}" if person["role"] else ""
+            print(f"  {who}{role}: {len(person['statements'])} statement(s)")
+    if data["topics"]:
+        print("\ntopics   " + ", ".join(f"{t['id']} ({t['score']:g})" for t in data["topics"]))
+    if data["dropped"]:
+        print("\ndropped")
+        for line in data["dropped"]:
+            print(f"  line {line['line']}: {line['rule']}: {line['text'][:80]}")
 
 
 if __name__ == "__main__":

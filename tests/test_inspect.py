@@ -43,3 +43,17 @@ def test_an_unreadable_article_is_a_diagnostic_and_exit_1(capsys, tmp_path):
     code, data = inspect(capsys, path)
     assert code == 1 and data["article"] is None
     assert data["diagnostics"] == [{"path": str(path), "line": 1, "level": "error", "message": "the article is empty"}]
+
+
+def test_the_plain_outline_shows_speakers_and_every_dropped_line_with_its_rule(capsys):
+    capsys.readouterr()
+    assert main(["inspect", str(SAMPLE)]) == 0
+    outline = capsys.readouterr().out
+    assert "title    لافروف: اتفاق أمريكي روسي للتعاون العسكري في سياق الحرب ضد الإرهاب" in outline
+    assert "dateline عواصم / سانا" in outline
+    assert "\nspeakers\n" in outline and "(sergey-lavrov)" in outline
+    assert "\ntopics   " in outline
+    dropped = outline.split("\ndropped\n")[1].splitlines()
+    assert [line.split(":")[0] for line in dropped] == [
+        "  line 4", "  line 68", "  line 70", "  line 72", "  line 74", "  line 76", "  line 78"]
+    assert dropped[0].startswith("  line 4: navigation: ")
