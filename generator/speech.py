@@ -95,6 +95,7 @@ HONORIFIC_PRONOUNS = _keys("معاليه سموه فخامته سيادته سع
 NAME_CONNECTORS = _keys("بن بنت ابن أبو أم عبد آل")
 NAME_OPENERS = _keys("أبو أم عبد آل")  # connectors a name may begin with
 NAME_COMPOUND_TAILS = _keys("الدين الإسلام")  # definite, yet inside a name: `طارق جمال الدين الشناوى`
+TITLE_SURNAMES = _keys("السيد الشيخ")  # titles that close a name as its surname: `منى فتحى السيد،`
 
 ANONYMOUS_SOURCES = _keys("""
     مصدر مصادر مسؤولون مسؤولين اقتصادي اقتصاديون اقتصاديين محلل محللون خبير خبراء شاهد شهود

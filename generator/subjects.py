@@ -24,7 +24,7 @@ from .model import Person
 from .romanize import name_slug
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
-                     NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLES, UN_ADJECTIVE,
+                     NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, ends_subject, fold, is_adjective, is_anonymous_adjective,
                      is_office_head, name_like, office_words, short_quote_end, verb_kind)
 from .tokens import Tokens, bare, tokenize
@@ -137,7 +137,7 @@ class Discourse:
         article only after a connector (`عبد الرحمن`) or on the last (`نزار الحلبي`), cut
         after a word that is also seen alone as a speaker."""
         j = i
-        while j < stop and j - i < 5 and tokens[j].is_word and name_like(tokens[j]):
+        while j < stop and j - i < 5 and tokens[j].is_word and (name_like(tokens[j]) or self._surname_title(tokens, i, j, stop)):
             j += 1
             if tokens[j - 1].definite:
                 if j - 1 == i:
@@ -152,6 +152,13 @@ class Discourse:
                 or words[-1] in NAME_CONNECTORS:
             return i
         return j
+
+    @staticmethod
+    def _surname_title(tokens: Tokens, i: int, j: int, stop: int) -> bool:
+        """`منى فتحى السيد، موظفة`: after two words of a name, a title with nothing name-like
+        after it is the surname, not the title of a second name."""
+        return (j - i >= 2 and tokens[j].key in TITLE_SURNAMES
+                and (j + 1 >= stop or not tokens[j + 1].is_word or not name_like(tokens[j + 1])))
 
     def _name_stands(self, tokens: Tokens, end: int, stop: int) -> bool:
         """A name after an office must end where the subject ends (`... نزار الحلبي لمراسل`)
