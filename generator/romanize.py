@@ -16,32 +16,21 @@ from functools import lru_cache
 from pyarabic import araby
 from slugify import slugify
 
+from .arabic import match_key
+from .names import GIVEN_NAMES
+
 MAX_SLUG_CHARS = 60
 
-# Written forms with hamza and alef variants folded (see _fold).
-_NAMES = {
-    "محمد": "Mohammed", "احمد": "Ahmed", "محمود": "Mahmoud", "مصطفي": "Mustafa", "علي": "Ali",
-    "عمر": "Omar", "عثمان": "Othman", "حسن": "Hassan", "حسين": "Hussein", "حسام": "Hossam",
-    "خالد": "Khaled", "سعيد": "Saeed", "سعد": "Saad", "فيصل": "Faisal", "سلمان": "Salman",
-    "بشار": "Bashar", "رائد": "Raed", "ايناس": "Enas", "فاطمه": "Fatima", "مريم": "Maryam",
-    "نور": "Nour", "يوسف": "Youssef", "ابراهيم": "Ibrahim", "اسماعيل": "Ismail", "عيسي": "Issa",
-    "موسي": "Moussa", "سامح": "Sameh", "شكري": "Shoukry", "فلاديمير": "Vladimir", "بوتين": "Putin",
-    "سيرغي": "Sergey", "لافروف": "Lavrov", "غوتيريش": "Guterres", "اردوغان": "Erdogan",
-    "المقداد": "al-Mekdad", "زايد": "Zayed", "ثامر": "Thamer", "ثاني": "Thani", "سعود": "Saud",
-    "السعود": "al-Saud", "عقيله": "Aguila", "صالح": "Saleh", "اسامه": "Osama", "هيكل": "Heikal",
-    "هاله": "Hala", "منال": "Manal", "منى": "Mona", "مني": "Mona", "سمير": "Samir", "سميره": "Samira",
-    "سمر": "Samar", "زينب": "Zeinab", "عائشه": "Aisha", "خديجه": "Khadija", "ليلي": "Layla",
-    "هند": "Hind", "امينه": "Amina", "طارق": "Tarek", "كريم": "Karim", "رشيد": "Rachid",
-    "فؤاد": "Fouad", "جاسم": "Jassim", "حمد": "Hamad", "راشد": "Rashid", "ناصر": "Nasser",
-    "عواد": "Awwad", "مطلق": "Mutlaq", "عبير": "Abeer", "رامي": "Rami", "رامز": "Ramez",
-    "سالم": "Salem", "زهير": "Zuhair", "كمال": "Kamal", "جمال": "Gamal", "اشرف": "Ashraf",
-    "وليد": "Walid", "يحيي": "Yahya", "زكريا": "Zakaria", "نبيل": "Nabil", "عادل": "Adel",
-    "ماجد": "Majed", "مروان": "Marwan", "هشام": "Hisham", "هاني": "Hani", "عماد": "Imad",
-    "اياد": "Iyad", "ايمن": "Ayman", "الصفدي": "al-Safadi", "شريف": "Sharif", "مدبولي": "Madbouly",
-    "السيسي": "al-Sisi", "هنيه": "Haniyeh", "ميركل": "Merkel", "انغيلا": "Angela", "ترامب": "Trump",
-    "دونالد": "Donald", "بايدن": "Biden", "جو": "Joe", "ماكرون": "Macron", "الاء": "Alaa",
-    "علاء": "Alaa", "ضياء": "Diaa", "بهاء": "Bahaa", "وفاء": "Wafaa", "رجاء": "Rajaa",
+# Surnames and foreign names well known in the news, besides the given names of `names`.
+_WELL_KNOWN = {
+    "شكري": "Shoukry", "فلاديمير": "Vladimir", "بوتين": "Putin", "سيرغي": "Sergey",
+    "لافروف": "Lavrov", "غوتيريش": "Guterres", "اردوغان": "Erdogan", "المقداد": "al-Mekdad",
+    "ثاني": "Thani", "السعود": "al-Saud", "هيكل": "Heikal", "الصفدي": "al-Safadi",
+    "مدبولي": "Madbouly", "السيسي": "al-Sisi", "هنيه": "Haniyeh", "ميركل": "Merkel",
+    "انغيلا": "Angela", "ترامب": "Trump", "دونالد": "Donald", "بايدن": "Biden", "جو": "Joe",
+    "ماكرون": "Macron",
 }
+_NAMES = {match_key(name): latin for name, latin in _WELL_KNOWN.items()} | GIVEN_NAMES
 _PARTICLES = {"بن": "bin", "بنت": "bint", "ابن": "ibn", "ابو": "Abu", "ابي": "Abi", "ال": "Al", "ام": "Umm"}
 _LETTERS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -50,7 +39,6 @@ _LETTERS = {
     "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g",
 }
 _VOWEL_LETTERS = set("اوىيةع")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})  # table keys
 _NOT_LETTER = re.compile(r"[^\w\s]|_|\d")
 
 
@@ -78,7 +66,7 @@ def name_slug(name: str) -> str:
 def _word(word: str, first: bool) -> str:
     if not word or word.isascii():
         return word
-    key = word.translate(_FOLD)
+    key = match_key(word)
     if key in _PARTICLES:
         return _PARTICLES[key]
     if key in _NAMES:
@@ -86,7 +74,7 @@ def _word(word: str, first: bool) -> str:
     if word.startswith("عبد") and len(word) > 3:  # `عبدالله`, `عبدالغفار`
         rest = word[3:]
         rest = rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest
-        return "Abdul" + (_NAMES.get(rest.translate(_FOLD)) or _letters(rest)).lower().removeprefix("al-")
+        return "Abdul" + (_NAMES.get(match_key(rest)) or _letters(rest)).lower().removeprefix("al-")
     if word.startswith("ال") and len(word) > 3:  # the article as written (`إلياس` has none)
         rest = _NAMES.get(key[2:]) or _letters(word[2:])
         return ("Al-" if first else "al-") + rest[:1].upper() + rest[1:]

@@ -191,6 +191,17 @@ def ends_subject(tokens: Tokens, i: int, stop: int) -> bool:
     return i >= stop or not tokens[i].is_word or tokens[i].key in SUBJECT_ENDS
 
 
+def said_next(tokens: Tokens, i: int, stop: int) -> bool:
+    """What was said, or where and to whom, starts at tokens[i]: a comma, colon or quote, `أن`,
+    a participle, an addressee (`لسانا`), or `في`/`خلال` before an event (`في تصريح`)."""
+    if i >= stop or not tokens[i].is_word:
+        return i >= stop or tokens[i].text in "،,:«“\"'"
+    key = tokens[i].key
+    if key in COMPLEMENTIZERS | PARTICIPLES | ADDRESSEES | SAID_FORMS | TIME_WORDS:
+        return True
+    return key in _keys("في خلال عقب أمام") and i + 1 < stop and tokens[i + 1].key.startswith(EVENT_NOUNS)
+
+
 def quote_spans(tokens: Tokens) -> dict[int, int]:
     """Opening token index -> closing token index, for balanced quotation marks."""
     spans: dict[int, int] = {}

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .model import Person
+from .names import is_given_name
 from .romanize import name_slug
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
-                     UN_OFFICE_WORDS, chain_noun, ends_subject, fold, is_adjective, is_anonymous_adjective,
+                     UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
                      is_office_head, name_like, office_words, short_quote_end, verb_kind)
 from .tokens import Tokens, bare, tokenize
 
@@ -311,6 +312,8 @@ class Discourse:
             subject, end = self._name_first(tokens, k, stop)
             if subject is None and titled:
                 subject, end = self._titled_name(tokens, k, stop)
+            elif subject is None and is_given_name(tokens[k].text):
+                subject, end = self._bare_name(tokens, k, stop)
         return self._and_another(tokens, subject, end, stop)
 
     def _titled_name(self, tokens: Tokens, k: int, stop: int) -> tuple[Subject | None, int]:
@@ -318,6 +321,17 @@ class Discourse:
         needs no office (and a title is none), only to end where the subject does."""
         end = self._name_end(tokens, k, stop)
         if end == k or not (ends_subject(tokens, end, stop) or tokens[end].text == "،"):
+            return None, k
+        ref = self._newcomer(tokens, k, end, "")
+        self._mention(ref, full=True)
+        return Subject(PERSON, (ref,)), end
+
+    def _bare_name(self, tokens: Tokens, k: int, stop: int) -> tuple[Subject | None, int]:
+        """`وأكد عقيلة صالح أن`, `وقالت آلاء حاج محمود، إن`: a name with neither title nor office
+        counts when it opens with a given name and what was said starts right after it, so that
+        `وأكد حسن سير العمل في الميناء` stays a sentence about work going well."""
+        end = self._name_end(tokens, k, stop)
+        if end == k or not said_next(tokens, end, stop):
             return None, k
         ref = self._newcomer(tokens, k, end, "")
         self._mention(ref, full=True)

@@ -154,6 +154,17 @@ def test_a_speaker_the_gazetteer_does_not_know_gets_an_ascii_id_and_the_arabic_n
     assert [s.person_id for s in article.statements] == [person.id, person.id]
 
 
+def test_a_bare_name_speaks_when_it_opens_with_a_given_name(tmp_path, knowledge):
+    # The third verb's subject is no name (`حسن سير العمل`: work going well): it continues.
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقالت آلاء حاج محمود، إن الطريق أعيد فتحه أمس.\n\n"
+                     "وأكد عقيلة صالح أن المجلس سيعقد جلسته المقبلة في بنغازي.\n\n"
+                     "وأكد حسن سير العمل في الميناء استمرار التصدير.\n")
+    assert [(p.name_ar, p.role_ar) for p in article.people] == [("آلاء حاج محمود", ""), ("عقيلة صالح", "")]
+    assert [(s.person_id, s.paragraph_id) for s in article.statements] == [
+        ("alaa-haj-mahmoud", "s0-p1"), ("aguila-saleh", "s0-p2"), ("aguila-saleh", "s0-p3")]
+
+
 def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
