@@ -5,6 +5,7 @@ Agencies write them in a few shapes, on their own line or opening the first para
     أنقرة/ الأناضول              إسطنبول/ أحمد يلماز/ الأناضول  (Anadolu, with the reporter)
     بيروت (رويترز) - قال ...     باريس (أ ف ب) -              (Reuters, AFP)
     الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس   (SPA)
+    أسوان _ هبة الله منصور       (an Egyptian paper: the place and its reporter, no agency)
 A dateline on its own line may name any agency; at the start of a paragraph, where it runs
 into the text, the agency must be one we know or glued to the place (`موسكو-سانا`), so
 that an ordinary sentence opening with a dash is never cut.
@@ -53,6 +54,8 @@ _OWN_LINE = [
                rf"(?P<agency>[^\W\d_][^{_SEP}():]{{0,29}}?)\s*[{_SEP}:]?\s*$"),
     re.compile(rf"^{_PLACE}\s+(?=.*\d).{{0,80}}?\s(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s*$"),
 ]
+# A governorate and its reporter, no agency (Egyptian papers): `أسوان _ هبة الله منصور`.
+_PLACE_REPORTER = re.compile(rf"^{_PLACE}\s+_+\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*$")
 # Opening a paragraph: a known agency, one glued to the place by a dash (موسكو-سانا), or
 # any source between a dash and a colon (`القاهرة - مباشر:`).
 _INLINE = [
@@ -95,7 +98,8 @@ def match_own_line(line: str) -> DatelineMatch | None:
         found = pattern.match(text)
         if found and _agency_words_ok(_agency(found)):
             return DatelineMatch(found["place"].strip(), _agency(found), "")
-    return None
+    found = _PLACE_REPORTER.match(text)
+    return DatelineMatch(found["place"].strip(), "", "") if found else None
 
 
 def match_inline(paragraph: str) -> DatelineMatch | None:

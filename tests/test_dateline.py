@@ -13,6 +13,7 @@ OWN_LINE = [
     ("مسقط ـ العُمانية:", "مسقط", "العُمانية"),  # a tatweel standing for the dash
     ("واس - الرياض:", "الرياض", "واس"),  # the agency first
     ("الدوحة - قنا", "الدوحة", "قنا"),
+    ("أسوان _ هبة الله منصور", "أسوان", ""),  # a governorate and its reporter, no agency
 ]
 INLINE = [
     ("موسكو-سانا أكد الوزير", "موسكو", "سانا", "أكد الوزير"),
@@ -42,6 +43,7 @@ def test_a_dateline_opening_the_lead(paragraph, place, agency, rest):
     "عنوان الخبر رقم 2 (محدث)",  # a number and a bracket make no dated dateline
     "الرئيس يستقبل وفدا من رجال الأعمال (صور)",
     "قال الوزير إن الاجتماع كان مثمرا.",
+    "تحديث _ 12 مارس 2020 _ 10:30",  # underscores around digits: a time stamp, no reporter
 ])
 def test_a_headline_is_no_dateline(line):
     assert match_own_line(line) is None
