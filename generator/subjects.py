@@ -121,6 +121,8 @@ class Discourse:
             return None
         office_end = self._office_end(tokens, k, stop)
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
+        if j + 1 < stop and name_like(tokens[j]) and tokens[j + 1].key in TITLES:
+            j = office_end = j + 1  # the office's own proper name: `في جامعة الملك خالد الدكتورة هند`
         while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)):
             j += 1
         if self._name_at(tokens, j):
@@ -204,6 +206,8 @@ class Discourse:
                 i, construct = phrase_end, True  # its noun takes genitives too: `باسم البيت الأبيض`
             elif key[:1] == "ل" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
                 i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `لحزب الله`
+            elif key[:1] == "ل" and not token.definite and self._named_place_end(tokens, i, stop):
+                i = self._named_place_end(tokens, i, stop)  # `لولاية وهران،`
             else:
                 break
         return i
@@ -211,16 +215,20 @@ class Discourse:
     def _prepositional_end(self, tokens: Tokens, i: int, stop: int) -> int | None:
         """`باسم الوزارة`, `في حكومة تصريف الأعمال`, `في جامعة إينونو،`, `في دمشق`."""
         after, chain = tokens[i + 1], self._genitive_end(tokens, i + 1, stop)
-        run = i + 1
-        while run < stop and run - i <= 3 and chain_noun(tokens[run]) and not tokens[run].definite:
-            run += 1
         if after.definite and after.key not in SUBJECT_ENDS:
             return i + 2
         if chain > i + 1:
             return chain
-        if run > i + 1 and run < stop and tokens[run].text == "،":
-            return run
-        return i + 2 if chain_noun(after) else None
+        return self._named_place_end(tokens, i + 1, stop) or (i + 2 if chain_noun(after) else None)
+
+    @staticmethod
+    def _named_place_end(tokens: Tokens, i: int, stop: int) -> int | None:
+        """`جامعة إينونو،`, `(ل)ولاية وهران،`: up to three indefinite nouns closed by a comma,
+        which is where the name after the office begins."""
+        run = i
+        while run < stop and run - i < 3 and chain_noun(tokens[run]) and not tokens[run].definite:
+            run += 1
+        return run if i + 1 < run < stop and tokens[run].text == "،" else None
 
     def _genitive_end(self, tokens: Tokens, i: int, stop: int) -> int:
         """After a noun in construct, up to 3 indefinite nouns and the definite one that
@@ -353,6 +361,8 @@ class Discourse:
         """`وزير الخارجية الروسي سيرغي لافروف`, `مدير المعرض المهندس نزار الحلبي`, `الوزير الروسي`."""
         office_end = self._office_end(tokens, k, stop)
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
+        if j + 1 < stop and name_like(tokens[j]) and tokens[j + 1].key in TITLES:
+            j = office_end = j + 1  # the office's own proper name: `في جامعة الملك خالد الدكتورة هند`
         while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)
                             or short_quote_end(tokens, j, stop)):
             j += 1  # and the mark opening a quoted name: `مدير الشركة، “خليفة الزروق”،`
