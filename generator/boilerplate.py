@@ -164,6 +164,16 @@ def is_credit(text: str) -> bool:
     return "©" in text or _contains(key, _COPYRIGHT)
 
 
+_OUTLET = "(?:وكاله|صحيفه|جريده|موقع|قناه|شبكه|مجله|اذاعه)"
+_SELF_DESCRIPTION = re.compile(rf"^{_OUTLET}(?: \S+){{0,8}} (?:هي|هو) (?:{_OUTLET}|مؤسسه)\b")
+
+
+def is_self_description(text: str) -> bool:
+    """`وكالة أنباء ... (أ ش أ) هي وكالة أنباء مصرية رسمية، تأسست عام 1956`: the outlet
+    introducing itself under every story."""
+    return _SELF_DESCRIPTION.match(match_key(text)) is not None
+
+
 def is_navigation(text: str) -> bool:
     """Masthead, ticker and breadcrumb lines found above a headline."""
     key = match_key(text)
@@ -184,6 +194,7 @@ _BODY_RULES = (
     ("read more", is_read_more),
     ("end mark", is_wordless),
     ("credit", is_credit),
+    ("self-description", is_self_description),
 )
 
 

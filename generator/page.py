@@ -8,7 +8,8 @@ shows only against the whole page, as pasted from a browser:
 - a run of headline-length lines with no blank line between them, before the story: a
   ticker, a menu, a "most read" box ("link list");
 - lines before the headline: the site's name, a category, a menu ("page header");
-- short lines after the story's last sentence: tags, a related headline ("page footer").
+- short lines after the story's last sentence: tags, a related headline ("page footer");
+- the page's last lines, two or more, cut off with an ellipsis: other stories ("teaser").
 The headline is chosen among the lines above the lead by evidence, never by outlet: it is
 printed again on the page, or else it is the longest line that reads like a headline (a few
 words, Arabic, not a date, a dateline, a byline or a menu). A page pasted from the dateline
@@ -41,6 +42,8 @@ _CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفي�
                       r"|[-–]\s*(?:صورة\s+)?[أا]رشيفية)\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
+_TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`
+MIN_TEASERS = 2  # one cut line may be the story's own end, lost in the copy
 STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
 
 
@@ -129,9 +132,23 @@ def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
         seen_title = seen_title or rule is None
         seen.add(key)
         rules.append(rule)
+    for index in _teasers(blocks, rules):
+        rules[index] = "teaser"
     for index in range(_footer_start(blocks, rules), len(blocks)):
         rules[index] = rules[index] or "site footer"
     return rules
+
+
+def _teasers(blocks: list[Block], rules: list[str | None]) -> list[int]:
+    """The page's last lines when MIN_TEASERS or more of them are cut off with an ellipsis
+    (`تستقبل موانئ البحر الأحمر ... نحو...`): other stories' openings, not this one's end."""
+    found: list[int] = []
+    for index in range(len(blocks) - 1, -1, -1):
+        if rules[index] is None and not _TEASER_END.search(blocks[index].text):
+            break
+        if rules[index] is None:
+            found.append(index)
+    return found if len(found) >= MIN_TEASERS else []
 
 
 def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
