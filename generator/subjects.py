@@ -33,6 +33,7 @@ from .tokens import Tokens, bare, tokenize
 # What a subject is; only people and anonymous sources make statements. UNIDENTIFIED: someone
 # is there (`وقالت ميركل`) but cannot be told, so the previous speaker does not go on.
 PERSON, ANONYMOUS, INSTITUTION, UNIDENTIFIED = "person", "anonymous", "institution", "unidentified"
+MAX_NAMED_PLACE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ class Discourse:
         `في ...`, `إلى ...`, coordinated offices and a bracketed acronym `(اليونيسف)`."""
         construct = not tokens[k].definite  # `مدير الهلال الأحمر`, but not `الوزير الدول`
         i = self._genitive_end(tokens, k + 1, stop) if construct else k + 1
+        if construct and i == k + 1:  # `مدير عام شركة ميناء مصراتة البحري، “خليفة ...”`
+            i = self._named_place_end(tokens, k + 1, stop) or i
         while i < stop:
             token, key = tokens[i], tokens[i].key
             if not token.is_word:
@@ -223,12 +226,15 @@ class Discourse:
 
     @staticmethod
     def _named_place_end(tokens: Tokens, i: int, stop: int) -> int | None:
-        """`جامعة إينونو،`, `(ل)ولاية وهران،`: up to three indefinite nouns closed by a comma,
-        which is where the name after the office begins."""
+        """`جامعة إينونو،`, `(ل)ولاية وهران،`, `عام شركة ميناء مصراتة البحري،`: indefinite nouns
+        and the adjectives after them, closed by a comma, which is where the name begins."""
         run = i
-        while run < stop and run - i < 3 and chain_noun(tokens[run]) and not tokens[run].definite:
+        while run < stop and run - i < MAX_NAMED_PLACE_WORDS and chain_noun(tokens[run]) and not tokens[run].definite:
             run += 1
-        return run if i + 1 < run < stop and tokens[run].text == "،" else None
+        nouns = run
+        while run < stop and run - nouns < 2 and is_adjective(tokens[run]) and tokens[run].definite:
+            run += 1
+        return run if i + 1 < nouns and run < stop and tokens[run].text == "،" else None
 
     def _genitive_end(self, tokens: Tokens, i: int, stop: int) -> int:
         """After a noun in construct, up to 3 indefinite nouns and the definite one that
