@@ -28,7 +28,7 @@ _WELL_KNOWN = {
     "ثاني": "Thani", "السعود": "al-Saud", "هيكل": "Heikal", "الصفدي": "al-Safadi",
     "مدبولي": "Madbouly", "السيسي": "al-Sisi", "هنيه": "Haniyeh", "ميركل": "Merkel",
     "انغيلا": "Angela", "ترامب": "Trump", "دونالد": "Donald", "بايدن": "Biden", "جو": "Joe",
-    "ماكرون": "Macron",
+    "ماكرون": "Macron", "شيخ": "Sheikh",
 }
 _NAMES = {match_key(name): latin for name, latin in _WELL_KNOWN.items()} | GIVEN_NAMES
 _PARTICLES = {"بن": "bin", "بنت": "bint", "ابن": "ibn", "ابو": "Abu", "ابي": "Abi", "ال": "Al", "ام": "Umm"}

@@ -25,7 +25,7 @@ from .names import is_given_name
 from .romanize import name_slug
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
-                     NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
+                     FOR, NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, REPRESENTATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
                      is_office_head, name_like, office_words, short_quote_end, verb_kind)
 from .tokens import Tokens, bare, tokenize
@@ -34,6 +34,7 @@ from .tokens import Tokens, bare, tokenize
 # is there (`وقالت ميركل`) but cannot be told, so the previous speaker does not go on.
 PERSON, ANONYMOUS, INSTITUTION, UNIDENTIFIED = "person", "anonymous", "institution", "unidentified"
 MAX_NAMED_PLACE_WORDS = 4
+MAX_NAME_WORDS = 5  # besides the connectors بن, آل, أبو ...
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,10 @@ class Discourse:
         """End of a personal name not in the gazetteer starting at i, or i: 2-5 words, the
         article only after a connector (`عبد الرحمن`) or on the last (`نزار الحلبي`), cut
         after a word that is also seen alone as a speaker."""
-        j = i
-        while j < stop and j - i < 5 and tokens[j].is_word and (name_like(tokens[j]) or self._surname_title(tokens, i, j, stop)):
+        j = counted = i
+        while j < stop and counted - i < MAX_NAME_WORDS and tokens[j].is_word \
+                and (name_like(tokens[j]) or self._surname_title(tokens, i, j, stop)):
+            counted += tokens[j].key not in NAME_CONNECTORS  # `لطيفة بنت محمد بن راشد آل مكتوم`
             j += 1
             if tokens[j - 1].definite:
                 if j - 1 == i:
@@ -201,14 +204,15 @@ class Discourse:
                 i += 1
             elif is_office_head(key) or (key[:1] == "و" and is_office_head(key[1:])):
                 i = self._genitive_end(tokens, i + 1, stop)  # `وزير الخارجية` after `نائب رئيس مجلس الوزراء`
-            elif key in OFFICE_PREPOSITIONS and i + 1 < stop and tokens[i + 1].is_word \
+            elif (key in OFFICE_PREPOSITIONS or (key == FOR and bare(tokens[k].key) in REPRESENTATIVES)) \
+                    and i + 1 < stop and tokens[i + 1].is_word \
                     and not tokens[i + 1].key.startswith(EVENT_NOUNS):
                 phrase_end = self._prepositional_end(tokens, i, stop)
                 if phrase_end is None:
                     break
                 i, construct = phrase_end, True  # its noun takes genitives too: `باسم البيت الأبيض`
-            elif key[:1] == "ل" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
-                i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `لحزب الله`
+            elif key[:1] in "لو" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
+                i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `ومؤسسات المجتمع`
             elif key[:1] == "ل" and not token.definite and self._named_place_end(tokens, i, stop):
                 i = self._named_place_end(tokens, i, stop)  # `لولاية وهران،`
             else:
