@@ -39,6 +39,8 @@ _MALE = """
 صفوت:Safwat طاهر:Taher ظافر:Zafer عارف:Aref عبود:Abboud عزيز:Aziz عمران:Imran غالب:Ghaleb
 فراس:Firas فريد:Farid قيس:Qais لطفي:Lotfi محيي:Mohie مشعل:Mishal
 منذر:Munther مهند:Mohannad ميشال:Michel ميشيل:Michel نواف:Nawaf هزاع:Hazza
+نائل:Nael عدي:Odai قصي:Qusai انس:Anas براء:Baraa حيدر:Haidar كاظم:Kadhim جبران:Gebran
+الياس:Elias ايلي:Elie جوزاف:Joseph جوزيف:Joseph بطرس:Boutros نجاح:Najah
 """
 _FEMALE = """
 ايناس:Enas فاطمه:Fatima مريم:Maryam نور:Nour هاله:Hala منال:Manal مني:Mona سميره:Samira

@@ -44,6 +44,7 @@ SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
 _TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`
 MIN_TEASERS = 2  # one cut line may be the story's own end, lost in the copy
+BULLET = re.compile(r"^[-–•*▪●]\s")  # a highlight of the story, never another story's link
 STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
 
 
@@ -194,7 +195,7 @@ def _link_lists(blocks: list[Block], above: list[Block]) -> list[Block]:
         items = [b for b in run if b.line in candidates and _reads_like_headline(b.text)
                  and len(b.text.split()) >= MIN_HEADLINE_WORDS]
         if len(items) >= LIST_RUN:
-            listed += [b for b in run if b.line in candidates]
+            listed += [b for b in run if b.line in candidates and not BULLET.match(b.text)]
     return listed
 
 
@@ -214,7 +215,8 @@ def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block
 
 def _reads_like_headline(text: str) -> bool:
     words = len(text.split())
-    return (words <= MAX_HEADLINE_WORDS and not text.endswith(":") and match_own_line(text) is None and not boilerplate.is_navigation(text)
+    return (words <= MAX_HEADLINE_WORDS and not text.endswith(":") and not BULLET.match(text)
+            and match_own_line(text) is None and not boilerplate.is_navigation(text)
             and not (words <= MAX_DATE_LINE_WORDS and find_dates(text)))
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .model import Article, Paragraph, Person, Segment, Statement, StatementKind
+from .page import BULLET
 from .speech import (ABOUT, ALREADY, AS_FOR, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
                      HEADLINE_VERBS, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
                      verb_kind)
@@ -167,22 +168,30 @@ class _Reader:
     def _clause(self, tokens: Tokens, start: int, end: int) -> str:
         return self.who.span(tokens, start, end).strip(" ،,.:؛")
 
-    def read_headline(self, segment: Segment) -> None:
+    def read_headline(self, segment: Segment, paragraph_id: str = "") -> None:
         """`لافروف: ...`, `وزير الخارجية الصيني: ...`, `باشليه تحث ...`: read after the body, so
-        an office in a headline refers to the first person in the article who holds it."""
+        an office in a headline refers to the first person in the article who holds it. A
+        highlight (`- علي العلياني: التحدي كان كبيراً`) is read the same way, in its paragraph."""
         self.who.text = segment.ar
         tokens = tokenize(self.who.text)
+        first = 1 if tokens and not tokens[0].is_word else 0  # the highlight's bullet
         stop = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
         if stop is None:
-            stop = next((i for i, t in enumerate(tokens[:6]) if i and t.key in HEADLINE_VERBS), None)
-        if not stop:
+            stop = next((i for i, t in enumerate(tokens[:6]) if i > first and t.key in HEADLINE_VERBS), None)
+        if not stop or stop <= first:
             return
-        subject, end = self.who.subject_at(tokens, 0, stop, earliest=True)
+        subject, end = self.who.subject_at(tokens, first, stop, earliest=True)
         if subject is None or subject.kind != PERSON or end != stop:
             return  # anonymous (`مصادر: ...`) and institutional headlines are nobody's statement
         said_from = stop + 1 if tokens[stop].text == ":" else stop
-        self.said.append(_Said(subject, segment.id, "", StatementKind.HEADLINE,
+        self.said.append(_Said(subject, segment.id, paragraph_id, StatementKind.HEADLINE,
                                self._clause(tokens, said_from, len(tokens)), (self.order[segment.id], 0)))
+
+    def highlights(self) -> list[tuple[Segment, str]]:
+        """Bulleted paragraphs in which no statement was read: (first sentence, paragraph id)."""
+        read = {said.segment_id for said in self.said}
+        return [(paragraph.sentences[0], paragraph.id) for paragraph, _ in self.paragraphs
+                if BULLET.match(paragraph.text) and paragraph.sentences[0].id not in read]
 
     # -- results
 
@@ -205,6 +214,8 @@ def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[tuple[State
     reader = _Reader(article, gazetteer)
     for paragraph, tokens in reader.paragraphs:
         reader.read_paragraph(paragraph, tokens)
+    for sentence, paragraph_id in reader.highlights():
+        reader.read_headline(sentence, paragraph_id)
     for segment in [article.title] + [s.heading for s in article.sections if s.heading]:
         reader.read_headline(segment)
     return reader.statements_and_people()

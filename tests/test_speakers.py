@@ -165,6 +165,15 @@ def test_a_bare_name_speaks_when_it_opens_with_a_given_name(tmp_path, knowledge)
         ("alaa-haj-mahmoud", "s0-p1"), ("aguila-saleh", "s0-p2"), ("aguila-saleh", "s0-p3")]
 
 
+def test_a_bulleted_highlight_names_its_speaker_like_a_headline(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان البرنامج الجديد على الشاشة\n\n"
+                     "- علي العلياني: التحدي في الموسم الجديد كان كبيراً\n"
+                     "- الديكور: مزيج بين الكلاسيكي والحديث\n\n"
+                     "بدأ عرض البرنامج الحواري الجديد مساء أمس على الشاشة.\n")
+    assert [(p.name_ar, s.paragraph_id, s.kind.value) for s in article.statements
+            for p in article.people if p.id == s.person_id] == [("علي العلياني", "s0-p1", "headline")]
+
+
 def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
