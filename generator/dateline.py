@@ -45,6 +45,8 @@ _DATED = (rf"^{_PLACE}\s*(?:[{_SEP}]\s*)?(?:في\s+)?(?:{_DAY})\s*"
 # The agency first: `واس - الرياض:`.
 _AGENCY_FIRST = rf"^(?P<agency>{_KNOWN})\s*[{_SEP}]\s*{_PLACE}\s*[{_SEP}:]?\s*"
 
+_OUTLET_WORDS = frozenset(match_key("نيوز أخبار الأخبار وكالة قناة تلفزيون news tv").split())
+
 # On its own line.
 _OWN_LINE = [
     re.compile(_DATED + "$"),
@@ -60,6 +62,7 @@ _PLACE_REPORTER = re.compile(rf"^{_PLACE}\s+_+\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}
 # any source between a dash and a colon (`القاهرة - مباشر:`).
 _INLINE = [
     re.compile(_DATED),
+    re.compile(rf"^{_PLACE}\s+(?:{_DAY})\s+(?P<agency>{_KNOWN})\s*[{_SEP}:]+\s*"),  # `رام الله 11-11-2020 وفا-`
     re.compile(_AGENCY_FIRST + r"(?<=[\s:])"),
     re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
     re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s+"),
@@ -97,9 +100,24 @@ def match_own_line(line: str) -> DatelineMatch | None:
     for pattern in _OWN_LINE:
         found = pattern.match(text)
         if found and _agency_words_ok(_agency(found)):
-            return DatelineMatch(found["place"].strip(), _agency(found), "")
+            return _known_agency(text) or _outlet_last(DatelineMatch(found["place"].strip(), _agency(found), ""))
     found = _PLACE_REPORTER.match(text)
     return DatelineMatch(found["place"].strip(), "", "") if found else None
+
+
+def _known_agency(line: str) -> DatelineMatch | None:
+    """`بغداد - واع - آمنة السلامي`: place, agency, reporter; the agency is the part we know."""
+    parts = [part.strip() for part in re.split(rf"\s*[{_SEP}]\s*", line) if part.strip()]
+    known = [part for part in parts[1:] if match_key(part) in _AGENCY_KEYS]
+    return DatelineMatch(parts[0], known[0], "") if len(parts) >= 3 and known else None
+
+
+def _outlet_last(found: DatelineMatch) -> DatelineMatch:
+    """`شفق نيوز- بغداد`: a name that says it is an outlet is the agency, the other the place."""
+    if _OUTLET_WORDS.isdisjoint(match_key(found.place).split()) or not _OUTLET_WORDS.isdisjoint(
+            match_key(found.agency).split()):
+        return found
+    return DatelineMatch(found.agency, found.place, found.rest)
 
 
 def match_inline(paragraph: str) -> DatelineMatch | None:

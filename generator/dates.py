@@ -3,6 +3,7 @@
 Pasted wire copy writes a date in many ways:
     الثلاثاء 16 أبريل 2024        15 آذار/مارس 2016 م         3 كانون الأول (ديسمبر) 2026
     15 جوان 2016 (Algeria)        15.03.2016   15-3-2016    2026-12-03 14:25   2026/12/03
+    [05/ سبتمبر/2024] (Saba)
     الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس
 Only a full day, month and year make a date: a year is never guessed, so `15 مارس` alone
 is none. Numbers are read day first, as Arabic copy writes them (03/04/2016 is 3 April,
@@ -83,10 +84,10 @@ MONTH_PATTERN = _MONTH  # a Gregorian month's name in any of its spellings, for 
 # often than the day's number.
 _NAMED = (
     rf"(?:(?<![^\W\d_]){_names([_WEEKDAYS])}{_SP}{{0,2}}[،,]?{_SP}{{1,3}})?"
-    rf"(?<!{_D})(?P<day>{_D}{{1,2}}){_SP}{{0,3}}"
+    rf"(?<!{_D})(?P<day>{_D}{{1,2}}){_SP}{{0,3}}(?:/{_SP}{{0,2}})?"
     rf"(?:(?P<gmon>{_MONTH})(?:{_SP}{{0,2}}(?:/|(?P<paren>\())?{_SP}{{0,2}}"
     rf"(?P<gmon2>{_MONTH})(?(paren){_SP}{{0,2}}\)))?|(?P<hmon>{_names(_HIJRI_MONTHS)}))"
-    rf"{_SP}{{0,2}}[،,]?{_SP}{{0,3}}(?P<year>{_D}{{4}})(?!{_D})"
+    rf"{_SP}{{0,2}}[،,/]?{_SP}{{0,3}}(?P<year>{_D}{{4}})(?!{_D})"
     rf"(?:{_SP}{{0,2}}(?(hmon)ه(?:ـ{{1,3}}|جرية?)?|م(?:يلادية?)?){_NOT_LETTER}\.?)?"
 )
 # 15.03.2016, 15/03/2016, 15-3-2016 (one separator throughout); not part of 1.15.03.2016.

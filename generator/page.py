@@ -9,7 +9,8 @@ shows only against the whole page, as pasted from a browser:
   ticker, a menu, a "most read" box ("link list");
 - lines before the headline: the site's name, a category, a menu ("page header");
 - short lines after the story's last sentence: tags, a related headline ("page footer");
-- the page's last lines, two or more, cut off with an ellipsis: other stories ("teaser").
+- the page's last lines, two or more, cut off with an ellipsis: other stories ("teaser");
+- a post embedded from a social network: its signature line and its text ("embedded post").
 The headline is chosen among the lines above the lead by evidence, never by outlet: it is
 printed again on the page, or else it is the longest line that reads like a headline (a few
 words, Arabic, not a date, a dateline, a byline or a menu). A page pasted from the dateline
@@ -44,6 +45,7 @@ SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
 _TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`
 MIN_TEASERS = 2  # one cut line may be the story's own end, lost in the copy
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[^()\n]{0,30}\d{4}\s*$")
 BULLET = re.compile(r"^[-–•*▪●]\s")  # a highlight of the story, never another story's link
 STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
 
@@ -133,11 +135,25 @@ def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
         seen_title = seen_title or rule is None
         seen.add(key)
         rules.append(rule)
+    for index in _embedded_posts(blocks):
+        rules[index] = "embedded post"
     for index in _teasers(blocks, rules):
         rules[index] = "teaser"
     for index in range(_footer_start(blocks, rules), len(blocks)):
         rules[index] = rules[index] or "site footer"
     return rules
+
+
+def _embedded_posts(blocks: list[Block]) -> list[int]:
+    """A post embedded from a social network: its signature (`— Name (@handle) August 28,
+    2025`) and the post's text on the line just above it."""
+    found: list[int] = []
+    for index, block in enumerate(blocks):
+        if _POST_SIGNATURE.match(block.text):
+            found.append(index)
+            if index and blocks[index - 1].line == block.line - 1:
+                found.append(index - 1)
+    return found
 
 
 def _teasers(blocks: list[Block], rules: list[str | None]) -> list[int]:

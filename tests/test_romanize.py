@@ -14,7 +14,7 @@ from generator.romanize import name_slug, romanize_name
     ("عبد الله بن زايد", "Abdullah bin Zayed"),
     ("عبدالله بن ثامر آل ثاني", "Abdullah bin Thamer Al Thani"),  # عبد written joined, and آل
     ("الحسن", "Al-Hassan"),  # the article capitalised where the name starts
-    ("سومر إلياس الخيّر", "Soumr Ilyas al-Khir"),  # إلياس has no article; a shadda is ignored
+    ("سومر إلياس الخيّر", "Soumr Elias al-Khir"),  # إلياس is a given name, not the article; a shadda is ignored
     ("زينب عواضة", "Zeinab Awada"),  # by letter: ع opening, و between vowels
     ("سالم زهران", "Salem Zahran"),  # a short a between the first two consonants
 ])
