@@ -94,6 +94,9 @@ TITLES = _keys("""
     السيد السيدة الدكتور الدكتورة د المهندس المهندسة اللواء العميد العقيد الفريق البروفيسور معالي
     فخامة سمو صاحب السمو الملكي الشيخ الشيخة سعادة الحاجة""")  # not `الحاج`: a surname too (سمر الحاج)
 HONORIFIC_PRONOUNS = _keys("معاليه سموه فخامته سيادته سعادته")
+# The title a pronoun stands for: `وأكد سموه` is the one introduced as `سمو الشيخ ...`.
+HONORIFIC_TITLES = {match_key(pronoun): match_key(title) for pronoun, title in (
+    ("معاليه", "معالي"), ("سموه", "سمو"), ("فخامته", "فخامة"), ("سيادته", "سيادة"), ("سعادته", "سعادة"))}
 NAME_CONNECTORS = _keys("بن بنت ابن أبو أم عبد آل")
 NAME_OPENERS = _keys("أبو أم عبد آل")  # connectors a name may begin with
 NAME_COMPOUND_TAILS = _keys("الدين الإسلام")  # definite, yet inside a name: `طارق جمال الدين الشناوى`

@@ -24,7 +24,7 @@ from .model import Person
 from .names import is_given_name
 from .romanize import name_slug
 from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
-                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
+                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, HONORIFIC_TITLES, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      FOR, NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, REPRESENTATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
                      is_office_head, name_like, office_words, short_quote_end, verb_kind)
@@ -66,6 +66,7 @@ class Discourse:
         self.newcomers: dict[str, _Newcomer] = {}
         self.newcomer_keys: set[str] = set()  # first and last words of newcomers' names, ever
         self.introduced: set[str] = set()  # newcomers named where they did not speak
+        self.honours: dict[str, set[str]] = {}  # honorific titles people were named with (`سمو`)
         self.last: Subject | None = None
         self.text = ""  # the paragraph or headline being read; tokens' offsets point into it
 
@@ -109,11 +110,28 @@ class Discourse:
         """Remember the people named in tokens[start:stop]; returns stop."""
         i = start
         while i < stop:
-            found = self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
+            found = (self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
+                     or self._honoured_at(tokens, i, stop))
             if found:
                 self._mention(found[0], full=found[1] - i > 1)
             i = found[1] if found else i + 1
         return max(start, stop)
+
+    def _honoured_at(self, tokens: Tokens, k: int, stop: int) -> tuple[str, int] | None:
+        """`استذكر سمو الشيخ حمدان بن محمد ...`: someone named with an honorific title, whom
+        `سموه` will stand for when they speak later."""
+        if tokens[k].key not in HONORIFIC_TITLES.values():
+            return None
+        j = k + 1
+        while j < stop and tokens[j].key in TITLES:
+            j += 1
+        named = self._name_at(tokens, j)
+        end = named[1] if named else self._name_end(tokens, j, stop)
+        if end == j:
+            return None
+        ref = named[0] if named else self._newcomer(tokens, j, end, "")
+        self.honours.setdefault(ref, set()).add(tokens[k].key)
+        return ref, end
 
     def _introduced_at(self, tokens: Tokens, k: int, stop: int) -> tuple[str, int] | None:
         """Someone the gazetteer does not know, introduced by office and name where they do not
@@ -302,10 +320,7 @@ class Discourse:
             return None, k
         key = tokens[k].key
         if key in HONORIFIC_PRONOUNS:  # `وأوضح معاليه`
-            # `سموه` after `استقبل سمو الأمير ... المهندس مطلق الشراري` is the host, not the guest.
-            hosts = [ref for ref in reversed(self.mentions) if ref not in self.introduced]
-            person = self.last.refs if self.last and self.last.kind == PERSON else tuple(hosts[:1])
-            return (Subject(PERSON, person), k + 1) if person else (None, k)
+            return self._honorific(key), k + 1
         if bare(key).endswith("ان") and is_office_head(bare(key)[:-2]):  # `وأكد الوزيران`
             pair = self._two_people(fold(bare(key)[:-2]))
             return (Subject(PERSON, pair), k + 1) if pair else (Subject(UNIDENTIFIED), k + 1)
@@ -332,7 +347,22 @@ class Discourse:
                 subject, end = self._titled_name(tokens, k, stop)
             elif subject is None and is_given_name(tokens[k].text):
                 subject, end = self._bare_name(tokens, k, stop)
+        honour = next((t.key for t in tokens[first:k] if t.key in HONORIFIC_TITLES.values()), None)
+        if honour and subject is not None and subject.kind == PERSON:
+            self.honours.setdefault(subject.refs[0], set()).add(honour)  # `وقال معالي الدكتور ...`
         return self._and_another(tokens, subject, end, stop)
+
+    def _honorific(self, pronoun: str) -> Subject | None:
+        """Whom `معاليه`, `سموه` stand for: the last speaker, unless someone else was named with
+        that title (`سمو الشيخ ...`); else the last person named who is not a guest (`سموه`
+        after `استقبل سمو الأمير ... المهندس مطلق الشراري` is the host)."""
+        title = HONORIFIC_TITLES[pronoun]
+        titled = [ref for ref in reversed(self.mentions) if title in self.honours.get(ref, ())]
+        last = self.last.refs if self.last and self.last.kind == PERSON else ()
+        if last and (not titled or set(last) & set(titled)):
+            return Subject(PERSON, last)
+        hosts = titled or [ref for ref in reversed(self.mentions) if ref not in self.introduced]
+        return Subject(PERSON, tuple(hosts[:1])) if hosts else None
 
     def _titled_name(self, tokens: Tokens, k: int, stop: int) -> tuple[Subject | None, int]:
         """`أوضحت الدكتورة فلورين الوسمي من الحضور أن`: a title names a person, so the name

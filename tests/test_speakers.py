@@ -174,6 +174,15 @@ def test_a_bulleted_highlight_names_its_speaker_like_a_headline(tmp_path, knowle
             for p in article.people if p.id == s.person_id] == [("علي العلياني", "s0-p1", "headline")]
 
 
+def test_an_honorific_pronoun_stands_for_the_one_named_with_its_title(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "استذكر سمو الشيخ حمدان بن راشد، ولي عهد الإمارة، مسيرة المؤسس.\n\n"
+                     "وقال المهندس سالم الكعبي، مدير المتحف، إن الزوار تضاعفوا.\n\n"
+                     "وأكد سموه أن المؤسس سبق عصره.\n")
+    assert [(p.name_ar, s.paragraph_id) for s in article.statements
+            for p in article.people if p.id == s.person_id] == [("سالم الكعبي", "s0-p2"), ("حمدان بن راشد", "s0-p3")]
+
+
 def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
