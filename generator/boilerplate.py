@@ -52,9 +52,12 @@ _CHANNELS = _phrases(
 # Calls to action. Bare `تابع` is left out: `وتابع الوزير` is an attribution verb.
 _CALLS = _phrases(
     "تابعوا", "تابعونا", "تابعنا", "اشترك", "اشتركوا", "اشتراك", "للاشتراك", "انضم", "انضموا",
-    "حمل", "حملوا", "نزل", "ادخل", "اضغط", "اضغطوا", "انقر", "زوروا", "لمتابعه", "للمتابعه",
-    "للمزيد", "تواصلوا", "للتواصل", "راسلونا", "فعل", "تابع اخر اخبار", "تابع اخبار",
+    "حملوا", "ادخل", "اضغط", "اضغطوا", "انقر", "زوروا", "لمتابعه", "للمتابعه",
+    "للمزيد", "تواصلوا", "للتواصل", "راسلونا", "تابع اخر اخبار", "تابع اخبار",
 )
+# Without their vowels these are also verbs of the news (حمل carried, فعل in ردود فعل, نزل went
+# down): a call to action only with a channel or a link.
+_CHANNEL_CALLS = _phrases("حمل", "نزل", "فعل")
 _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a short line
     "شارك", "شاركوا", "شاركونا", "شارك برايك", "علق", "اضف تعليق", "اضف تعليقا", "اترك تعليقا",
     "التعليقات", "تعليقات", "المزيد من الاخبار", "طباعه", "ارسل لصديق", "نشر في", "المصدر",
@@ -62,7 +65,7 @@ _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a shor
 _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
     "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "اخترنا لك", "شاهد ايضا", "اخبار متعلقه",
-    "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من", "اخبار اخرى", "تابع ايضا",
+    "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من الاخبار", "اخبار اخرى", "تابع ايضا",
 )
 # Words with which a site speaks of itself; in the page footer such a line is furniture too.
 _SITE_WORDS = _phrases(
@@ -70,7 +73,10 @@ _SITE_WORDS = _phrases(
     "معاييرنا", "مبادئ", "حقوق", "سياسه الخصوصيه", "شروط الاستخدام", "اعلن معنا", "اتصل بنا",
 )
 MAX_CALL_WORDS = 25
+MAX_CREDIT_WORDS = 8  # `جميع الحقوق محفوظة لموقع ... 2024`, not a story about copyright law
 MAX_BYLINE_NAME_WORDS = 4
+# As written, not as keys: `على` the preposition and `علي` the name share one.
+_NOT_IN_NAMES = frozenset(("في", "على", "عن", "من", "إلى", "الى", "مع", "عبر"))
 _BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|[إا]عداد|[أا]عدته|[أا]عده|متابعة|ترجمة)\s*[:\-–_/]?\s*"
                      r"(?P<name>[^:.،؟!\d]*?)\s*:?$")
 _AD_LABELS = set(_keys("اعلان", "اعلانات", "مساحه اعلانيه", "advertisement", "ads", "sponsored", "anzeige"))
@@ -80,6 +86,7 @@ _NAVIGATION = _phrases(
     "الشريط الاخباري", "شريط الاخبار", "اخر الاخبار", "عاجل", "الرئيسيه", "اخبار", "سياسه",
     "اقتصاد", "محليات", "عربي ودولي", "دولي", "رياضه", "ثقافه", "منوعات", "الصفحه الرئيسيه",
 )
+_SIGN_OFF = re.compile(r"^[-–—]*\s*\(\s*[^\W\d_]{2,12}\s*\)\s*(?:[^\W\d_]{1,2}(?:[\s/.]+|$)){1,6}$")
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _CREDIT = re.compile(r"^\(.*\b(?:اعداد|تحرير|ترجمه|تغطيه|شارك في التغطيه)\b.*\)$")
 _COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
@@ -115,9 +122,12 @@ def is_call_to_action(text: str) -> bool:
     """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`; never a long
     paragraph (`ردود فعل ... في مواقع التواصل الاجتماعي`)."""
     key = match_key(text)
-    if len(key.split()) > MAX_CALL_WORDS or not _contains(key, _CALLS):
+    if len(key.split()) > MAX_CALL_WORDS:
         return False
-    return _contains(key, _CHANNELS) or _has_link(text) or len(key.split()) <= 8
+    channel = _contains(key, _CHANNELS) or _has_link(text)
+    if _contains(key, _CHANNEL_CALLS) and channel:
+        return True
+    return _contains(key, _CALLS) and (channel or len(key.split()) <= 8)
 
 
 def is_prompt(text: str) -> bool:
@@ -139,7 +149,9 @@ def speaks_of_site(text: str) -> bool:
 def is_byline(text: str) -> bool:
     """`كتب وليد عبد السلام`, `كتبت- منال المصري:`, `بقلم: Reuters`: a cue, then a name."""
     found = _BYLINE.match(text.strip())
-    return found is not None and 1 <= len(found["name"].split()) <= MAX_BYLINE_NAME_WORDS
+    if found is None or not 1 <= len(found["name"].split()) <= MAX_BYLINE_NAME_WORDS:
+        return False
+    return _NOT_IN_NAMES.isdisjoint(found["name"].split())  # `كتب الوزير في تغريدة:`
 
 
 def is_advertisement(text: str) -> bool:
@@ -155,17 +167,22 @@ def is_wordless(text: str) -> bool:
     return all(len(word) < 2 or word in _END_MARKS for word in key.split())
 
 
+def is_sign_off(text: str) -> bool:
+    """`--(بترا) ر ع/ م ح`: the agency in brackets, then the editors' initials."""
+    return _SIGN_OFF.match(text.strip()) is not None
+
+
 def is_credit(text: str) -> bool:
     """`(إعداد محمد علي للنشرة العربية - تحرير ...)`, copyright lines."""
     key = match_key(text)
     stripped = text.strip()
     if stripped.startswith("(") and stripped.endswith(")") and _CREDIT.match("(" + key + ")"):
         return True
-    return "©" in text or _contains(key, _COPYRIGHT)
+    return "©" in text or (len(key.split()) <= MAX_CREDIT_WORDS and _contains(key, _COPYRIGHT))
 
 
-_OUTLET = "(?:وكاله|صحيفه|جريده|موقع|قناه|شبكه|مجله|اذاعه)"
-_SELF_DESCRIPTION = re.compile(rf"^{_OUTLET}(?: \S+){{0,8}} (?:هي|هو) (?:{_OUTLET}|مؤسسه)\b")
+_OUTLET = "(?:" + "|".join(_keys("وكالة", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "إذاعة")) + ")"
+_SELF_DESCRIPTION = re.compile(rf"^{_OUTLET}(?: \S+){{0,8}} (?:هي|هو) (?:{_OUTLET}|{match_key('مؤسسة')})\b")
 
 
 def is_self_description(text: str) -> bool:
@@ -182,7 +199,7 @@ def is_navigation(text: str) -> bool:
         return True
     if len(key.split()) <= 3 and _contains(key, _NAVIGATION):
         return True
-    return len(key.split()) <= 4 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
+    return len(key.split()) <= 3 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
 
 
 _BODY_RULES = (
@@ -190,10 +207,11 @@ _BODY_RULES = (
     ("byline", is_byline),
     ("link", is_link_only),
     ("call to action", is_call_to_action),
+    ("credit", is_credit),  # before `prompt`: `(شارك في التغطية ...)` is a credit, not `شارك`
     ("prompt", is_prompt),
     ("read more", is_read_more),
     ("end mark", is_wordless),
-    ("credit", is_credit),
+    ("sign-off", is_sign_off),
     ("self-description", is_self_description),
 )
 

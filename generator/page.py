@@ -121,8 +121,11 @@ def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
     seen: set[str] = set()
     rules: list[str | None] = []
     in_link_list = seen_title = False
+    previous_line = 0
     for block in blocks:
         key = _same(block.text)
+        in_link_list = in_link_list and block.line == previous_line + 1  # a blank line ends the list
+        previous_line = block.line
         rule = boilerplate.classify(block.text, before_title=not seen_title)
         if rule is None and wire:
             rule = _page_rule(block.text, arabic, after_title=seen_title)
