@@ -12,8 +12,8 @@ shows only against the whole page, as pasted from a browser:
 - the page's last lines, two or more, cut off with an ellipsis: other stories ("teaser");
 - a post embedded from a social network: its signature line and its text ("embedded post").
 The headline is chosen among the lines above the lead by evidence, never by outlet: it is
-printed again on the page, or else it is the longest line that reads like a headline (a few
-words, Arabic, not a date, a dateline, a byline or a menu). A page pasted from the dateline
+printed again on the page, or else it is the longer of the first two lines that read like a headline (a few
+words, Arabic, not a date, a dateline, a byline or a menu) near the top. A page pasted from the dateline
 down, or a one-paragraph item, has none.
 """
 
@@ -220,8 +220,9 @@ def _link_lists(blocks: list[Block], above: list[Block]) -> list[Block]:
 
 def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block | None:
     """The line above the lead printed again on the page (alone, or with a caption glued to
-    it), else the longest that reads like a headline; a shorter one without digits (not
-    `22 الاعلامي`, a view count and a category) only when no longer one reads like one."""
+    it), else the longer of the first two that read like a headline (a kicker above it is
+    shorter; a photo's caption or alt text further down may be longer); a shorter one without
+    digits (not `22 الاعلامي`, a view count and a category) only when no longer one reads like one."""
     readable = [block for block in above if _reads_like_headline(block.text)
                 and (not arabic or arabic_share(block.text) >= MIN_HEADLINE_ARABIC)]
     full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
@@ -229,7 +230,7 @@ def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
     printed = [_same(text) + " " for text in page]
     again = [block for block in full if sum(text.startswith(_same(block.text) + " ") for text in printed) > 1]
-    return again[0] if again else max(full, key=lambda block: len(block.text.split()))
+    return again[0] if again else max(full[:2], key=lambda block: len(block.text.split()))
 
 
 def _reads_like_headline(text: str) -> bool:
