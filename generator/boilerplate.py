@@ -61,6 +61,9 @@ _CHANNEL_CALLS = _phrases("حمل", "نزل", "فعل")
 _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a short line
     "شارك", "شاركوا", "شاركونا", "شارك برايك", "علق", "اضف تعليق", "اضف تعليقا", "اترك تعليقا",
     "التعليقات", "تعليقات", "المزيد من الاخبار", "طباعه", "ارسل لصديق", "نشر في", "المصدر",
+    # the page's own controls: skip links, back to top, "now reading"
+    "تخطي الى", "تخط الى", "انتقل الى المحتوى", "الانتقال الى المحتوى", "العوده الى الاعلى",
+    "الذهاب الى الاعلى", "زر الذهاب الى الاعلى", "الى الاعلى", "تقرا الان", "skip to",
 )
 _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
@@ -89,6 +92,8 @@ _NAVIGATION = _phrases(
 _SIGN_OFF = re.compile(r"^[-–—]*\s*\(\s*[^\W\d_]{2,12}\s*\)\s*(?:[^\W\d_]{1,2}(?:[\s/.]+|$)){1,6}$")
 _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _CREDIT = re.compile(r"^\(.*\b(?:اعداد|تحرير|ترجمه|تغطيه|شارك في التغطيه)\b.*\)$")
+# `1. تخطي إلى المحتوى`: a menu numbered like a list; its items are read without the number.
+ENUMERATOR = re.compile(r"^\s*[0-9٠-٩]{1,2}[.)-]\s+")
 _COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
 
 
@@ -218,6 +223,7 @@ _BODY_RULES = (
 
 def classify(text: str, *, before_title: bool = False) -> str | None:
     """The name of the boilerplate rule `text` matches, or None for article text."""
+    text = ENUMERATOR.sub("", text)
     if before_title and is_navigation(text):
         return "navigation"
     for name, rule in _BODY_RULES:

@@ -95,8 +95,9 @@ def opens_story(block: Block) -> bool:
     longer than a headline (Youm7's run to 30 words without a full stop), or holding a whole
     sentence (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
     words = len(block.text.split())
+    unnumbered = boilerplate.ENUMERATOR.sub("", block.text)  # `1. تخطي إلى المحتوى` has no full stop
     return not block.heading and match_own_line(block.text) is None and (  # `مسقط ـ العُمانية:`
-        words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(block.text) is not None
+        words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(unnumbered) is not None
         or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
         or words > 12 and SENTENCE_END.search(block.text) is not None)
 

@@ -136,6 +136,13 @@ def test_a_breadcrumb_above_the_headline_is_navigation():
     assert dropped(page) == [(1, "navigation")]
 
 
+def test_a_numbered_skip_menu_above_the_headline_is_no_lead():
+    page = read("1. تخطي إلى المحتوى", "2. تخطي إلى القائمة الرئيسية", "", HEADLINE, "", LEAD, "", SECOND)
+    assert page.headline == Block(4, HEADLINE)
+    assert dropped(page) == [(1, "prompt"), (2, "prompt")]
+    assert body(page) == [LEAD, SECOND]
+
+
 def test_a_date_line_and_a_byline_around_the_headline():
     page = read("الأحد، 15 مارس 2020 11:20 ص", HEADLINE, "كتب محمود عبد الراضي", "", LEAD, "", SECOND)
     assert page.headline == Block(2, HEADLINE)
