@@ -37,10 +37,12 @@ MAX_TAG_LINE_WORDS = 8
 MAX_DATE_LINE_WORDS = 10
 MAX_UI_WORDS = 6
 MAX_CAPTION_WORDS = 20
-# A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`; a
-# headline's `(صور)` or `(فيديو)` announces media and is no credit.
+# A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`,
+# `صورة من: DW`, `الصورة: أ ف ب`; a headline's `(صور)` or `(فيديو)` announces media and is
+# no credit.
 _CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
-                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيفية)\s*$")
+                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيفية"
+                      r"|(?:صورة|الصورة|تصوير|Photo|Bild)(?:\s+من)?\s*:\s*\S+(?:\s+\S+){0,3})\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
 _TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`

@@ -211,6 +211,8 @@ def test_a_long_latin_quote_and_a_latin_name_in_arabic_text_are_story():
     pytest.param("الوزير خلال افتتاح السوق (رويترز)", id="an agency in brackets"),
     pytest.param("سوق الخضار في المحافظة - أرشيفية", id="a dash and archive"),
     pytest.param("جانب من السوق الجديد (صورة أرشيفية)", id="an archive photo in brackets"),
+    pytest.param("الوزير خلال افتتاح السوق صورة من: Ali Haider/dpa", id="a credit after its cue"),
+    pytest.param("جانب من السوق الجديد الصورة: أ ف ب", id="the photo: and an agency"),
 ])
 def test_a_line_ending_with_a_photo_credit_below_the_headline_is_a_caption(caption):
     page = read(HEADLINE, "", LEAD, "", caption, "", SECOND)
