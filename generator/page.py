@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from . import boilerplate
 from .arabic import arabic_share, match_key
-from .dateline import match_own_line
+from .dateline import match_inline, match_own_line
 from .dates import find_dates
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
@@ -93,13 +93,14 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
 
 
 def opens_story(block: Block) -> bool:
-    """The lead, or a paragraph: ending like a statement (a headline may ask or exclaim), or
-    longer than a headline (Youm7's run to 30 words without a full stop), or holding a whole
-    sentence (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
+    """The lead, or a paragraph: opening with a dateline, ending like a statement (a headline
+    may ask or exclaim), longer than a headline (Youm7's run to 30 words without a full stop),
+    or holding a whole sentence (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
     words = len(block.text.split())
     unnumbered = boilerplate.ENUMERATOR.sub("", block.text)  # `1. تخطي إلى المحتوى` has no full stop
     return not block.heading and match_own_line(block.text) is None and (  # `مسقط ـ العُمانية:`
-        words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(unnumbered) is not None
+        match_inline(block.text) is not None  # `الكويت - 29 - 7 (كونا) -- استذكر`, cut by a line break
+        or words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(unnumbered) is not None
         or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
         or words > 12 and SENTENCE_END.search(block.text) is not None)
 
