@@ -36,10 +36,12 @@ _SEP = r"/\-–—"  # characters that separate place, reporter and agency
 _PLACE = rf"(?P<place>[^\W\d_][^\s{_SEP}():،,.]*(?: (?!في\s)[^\W\d_][^\s{_SEP}():،,.]*){{0,2}})"  # `دبي في 4 يناير`
 
 # A date between place and agency: `دبي في 4 يناير /وام/`, `الكويت - 29 - 7 (كونا) --`,
+# `أبوظبي في الأول من ديسمبر/ وام/` (the day as an ordinal),
 # `عمان 3 كانون الأول (بترا)-`; the agency in brackets or between slashes.
 _D = "[0-9٠-٩]"
-_DAY = (rf"{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{2,4}})?"
-        rf"|\s*{MONTH_PATTERN}(?:\s+{_D}{{4}})?)")  # `29 - 7`, `4 يناير`, `3 كانون الأول 2016`
+_DAY = (rf"(?:{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{2,4}})?"
+        rf"|\s*{MONTH_PATTERN}(?:\s+{_D}{{4}})?)"  # `29 - 7`, `4 يناير`, `3 كانون الأول 2016`
+        rf"|ال[^\W\d_]+(?:\s+(?:عشر|و[^\W\d_]+))?\s+من\s+{MONTH_PATTERN}(?:\s+{_D}{{4}})?)")  # `الأول من ديسمبر`
 _DATED = (rf"^{_PLACE}\s*(?:[{_SEP}]\s*)?(?:في\s+)?(?:{_DAY})\s*"
           rf"(?:\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)|/\s*(?P<slashed>[^/()]{{1,20}}?)\s*/)\s*[{_SEP}:]*\s*")
 # The agency first: `واس - الرياض:`.
