@@ -75,7 +75,7 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
     article = Article(
         slug=_slug(source, title.ar),
         source=source.path,
-        date=_date(source, report),
+        date=_date(source, report, page.headline),
         title=title,
         dateline=dateline,
         sections=sections,
@@ -277,13 +277,17 @@ def _slug(source: SourceFile, title: str) -> str:
     raise ContentError("cannot make an ASCII slug; set `slug` in the front matter")
 
 
-def _opening_lines(body: str) -> list[str]:
-    """The lines where pages state a story's date: the header above the headline, the
-    dateline (`الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس`) and the lead."""
-    return [line for line in body.split("\n") if line.strip()][:DATE_LINES]
+def _opening_lines(body: str, body_line: int, headline: Block | None) -> list[str]:
+    """The lines where pages state a story's date: under the headline (a date line, the
+    dateline `الرياض 14 جمادى الأولى 1437 هـ الموافق 23 فبراير 2016 م واس`, the lead), then
+    above it, where a site's clock prints today's date over every page it serves."""
+    lines = body.split("\n")
+    split = headline.line - body_line if headline else 0
+    below, above = lines[split:], lines[:split]
+    return [line for line in below if line.strip()][:DATE_LINES] + [line for line in above if line.strip()]
 
 
-def _date(source: SourceFile, report: Report) -> dt.date | None:
+def _date(source: SourceFile, report: Report, headline: Block | None) -> dt.date | None:
     """Front matter, else the file name, else the date the copy states at its start."""
     if source.meta.date:
         return source.meta.date
@@ -293,7 +297,7 @@ def _date(source: SourceFile, report: Report) -> dt.date | None:
             return dt.date(*map(int, found.groups()))
         except ValueError:
             pass
-    stated = story_date(_opening_lines(source.body))
+    stated = story_date(_opening_lines(source.body, source.body_line, headline))
     if stated:
         return stated.date
     report.warning(source.path, 1, "no date: set `date = YYYY-MM-DD` in the front matter "

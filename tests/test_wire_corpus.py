@@ -118,6 +118,20 @@ def test_a_hijri_date_alone_is_converted(tmp_path):
     assert article.date.isoformat() == "2016-02-23"
 
 
+def test_the_date_under_the_headline_wins_over_the_sites_clock_above_it(tmp_path):
+    article, _ = _parsed_text(tmp_path, "الجمعة 26 أبريل 2024\nمواقيت الصلاة\n\n"
+                              "الأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n7 يوليو 2011 12:01\n"
+                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
+    assert article.date.isoformat() == "2011-07-07"
+
+
+def test_a_date_above_the_headline_is_the_date_when_none_is_under_it(tmp_path):
+    article, _ = _parsed_text(tmp_path, "الأحد، 15 مارس 2020 11:20 ص\n"
+                              "الأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n"
+                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
+    assert article.date.isoformat() == "2020-03-15"
+
+
 def test_front_matter_date_wins_over_the_copy(tmp_path):
     article, _ = _parsed_text(tmp_path, "+++\ndate = 2016-02-24\n+++\nالأرصاد تتوقع أمطارا رعدية\n"
                               "الثلاثاء 23 فبراير 2016\n"
