@@ -37,6 +37,10 @@ REPLY_VERBS = _keys("رد ردت")  # a statement only with بالقول: `رد 
 BY_SAYING = match_key("بالقول")
 CLARIFY_VERBS = _keys("بين")  # also a preposition: a verb only before what was said
 CLARIFY_REACH = 8
+# `أدلى الوزير بتصريح`, `أدلى ... بما يلي:`; not `أدلى الناخبون بأصواتهم`.
+DECLARE_VERBS = _keys("أدلى أدلت")
+DECLARATIONS = _keys("بتصريح بتصريحات بالتصريح بالتصريحات بحديث بما ببيان")
+DECLARE_REACH = 24  # the subject with its offices comes between: `أدلى سعادة الدكتور ... وزير العدل ... بما`
 RELAY_VERBS = _keys("نقلت نقل")  # `نقلت وكالة تاس عن غاتيلوف قوله`: Gatilov's statement
 HEADLINE_VERBS = _keys("""
     يقول تقول يؤكد تؤكد يعلن تعلن يوضح توضح يشير تشير يعتبر تعتبر يشدد تشدد يدعو تدعو يحث تحث
@@ -82,7 +86,7 @@ OFFICE_HEADS = _bare_keys("""
     قاض قاضي قاضية مفتش مفتشة موظف موظفة مواطن مواطنة رجل سيدة مهندسة مهندس مزارعة تاجرة صيادة
     مالكة عامل عاملة مؤرخة مفكرة مخترع مخترعة""")
 GENERIC_OFFICES = frozenset({"مسءول", "دبلوماسي", "نظير"})  # folded: they fit any office
-OFFICE_PREPOSITIONS = _keys("في إلى باسم لدى")
+OFFICE_PREPOSITIONS = _keys("في إلى باسم لدى بأعمال")  # `والقائم بأعمال وزير الدولة`
 REPRESENTATIVES = _bare_keys("نائب نائبة عضو عضوة ممثل ممثلة")  # `النائب عن محافظة البصرة`
 FOR = match_key("عن")
 KNOWN_ADJECTIVES = _keys("""
@@ -135,16 +139,22 @@ def verb_kind(key: str) -> str | None:
 
 
 def reports_after(tokens: Tokens, i: int) -> bool:
-    """`بين` is a preposition (`بين البلدين`) unless what was said follows within a few words:
-    `وبين الوزير أن ...`, `... من قناة الجديد بين “أن ...`."""
+    """`بين` is a preposition (`بين البلدين`) unless what was said follows within a few words
+    (`وبين الوزير أن ...`, `... من قناة الجديد بين “أن ...`); `أدلى` reports only with a
+    statement as its object, after its subject (`أدلى سعادة الوزير ... بما يلي:`)."""
     form = tokens[i].key[1:] if tokens[i].key[:1] in "وف" else tokens[i].key
-    if form not in CLARIFY_VERBS:
-        return False
-    for token in tokens[i + 1:i + 1 + CLARIFY_REACH]:
-        if token.key in COMPLEMENTIZERS or token.text in QUOTE_MARKS:
-            return True
-        if token.text in ".؛:؟!،":
-            return False
+    if form in CLARIFY_VERBS:
+        for token in tokens[i + 1:i + 1 + CLARIFY_REACH]:
+            if token.key in COMPLEMENTIZERS or token.text in QUOTE_MARKS:
+                return True
+            if token.text in ".؛:؟!،":
+                return False
+    elif form in DECLARE_VERBS:
+        for token in tokens[i + 1:i + 1 + DECLARE_REACH]:
+            if token.key in DECLARATIONS:
+                return True
+            if token.text in ".؛:؟!":
+                return False
     return False
 
 

@@ -168,6 +168,7 @@ class Discourse:
                 if j - 1 == i:
                     return i
                 if tokens[j - 2].key not in NAME_CONNECTORS and tokens[j - 1].key not in NAME_COMPOUND_TAILS:
+                    j += self._second_family_name(tokens, j, stop)
                     break
         words = [t.key for t in tokens[i:j]]
         spoken = next((n for n, word in enumerate(words) if n and word in self.spoken_alone), None)
@@ -177,6 +178,16 @@ class Discourse:
                 or words[-1] in NAME_CONNECTORS:
             return i
         return j
+
+    @staticmethod
+    def _second_family_name(tokens: Tokens, j: int, stop: int) -> bool:
+        """`عيسى بن سعد الجفالي النعيمي وزير العدل`: a Gulf name may end in two family names,
+        both definite; the second counts only where the name visibly ends after it (an
+        office, a comma), so that `أحمد الحسن الجديد` is no three-word name."""
+        if j + 1 >= stop or not (tokens[j].definite and name_like(tokens[j])):
+            return False
+        after = tokens[j + 1]
+        return not after.is_word and after.text in "،," or after.is_word and is_office_head(after.key)
 
     @staticmethod
     def _surname_title(tokens: Tokens, i: int, j: int, stop: int) -> bool:

@@ -183,6 +183,21 @@ def test_an_honorific_pronoun_stands_for_the_one_named_with_its_title(tmp_path, 
             for p in article.people if p.id == s.person_id] == [("سالم الكعبي", "s0-p2"), ("حمدان بن راشد", "s0-p3")]
 
 
+def test_adla_reports_only_with_a_statement_as_its_object(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "أدلى الناخبون بأصواتهم في مراكز الاقتراع منذ الصباح.\n\n"
+                     "وعقب الاجتماع أدلى سعادة الدكتور سالم بن راشد الكعبي النعيمي وزير العدل والقائم "
+                     "بأعمال وزير الدولة بما يلي: أقر المجلس مشروع القانون.\n")
+    assert [(p.name_ar, p.role_ar) for p in article.people] == [
+        ("سالم بن راشد الكعبي النعيمي", "وزير العدل والقائم بأعمال وزير الدولة")]
+
+
+def test_a_second_family_name_counts_only_where_the_name_visibly_ends(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقال محمد علي الكعبي المهندس في الشركة إن العمل بدأ.\n")
+    assert [p.name_ar for p in article.people] == ["محمد علي الكعبي"]
+
+
 def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
