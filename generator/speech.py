@@ -28,19 +28,21 @@ SAYING_VERBS = _keys("""
     شددوا دعا دعت دعوا حث حثت حثا حثوا حذر حذرت حذرا حذروا أضاف أضافت أضافا أضافوا تابع تابعت
     نوه نوهت لفت لفتت صرح صرحت ذكر ذكرت نفى نفت نفيا نفوا غرد غردت اتهم اتهمت اتهما اتهموا
     أفاد أفادت هدد هددت هددا يقول تقول يقولون كشف كشفت بينت أشاد أشادت طالبت ناشد ناشدت رحب رحبت
-    أدان أدانت وصف وصفت علق علقت جدد جددت نبه نبهت ثمن ثمنت ختم ختمت اختتم اختتمت عبرت يرى ترى""")
+    أدان أدانت وصف وصفت علق علقت جدد جددت نبه نبهت ثمن ثمنت ختم ختمت اختتم اختتمت عبرت يرى ترى
+    استنكر استنكرت سأل سألت تساءل تساءلت كتب كتبت""")
 FEMININE_VERBS = _keys("""
     قالت أكدت أعلنت أوضحت أشارت اعتبرت أعربت شددت دعت حثت حذرت أضافت تابعت نوهت لفتت صرحت ذكرت
     نفت غردت اتهمت أفادت هددت تقول ردت كشفت بينت أشادت طالبت ناشدت رحبت أدانت وصفت علقت جددت
-    نبهت ثمنت ختمت اختتمت عبرت ترى""")
+    نبهت ثمنت ختمت اختتمت عبرت ترى استنكرت سألت تساءلت كتبت""")
 REPLY_VERBS = _keys("رد ردت")  # a statement only with بالقول: `رد عليه الحريري بالقول إن`
 BY_SAYING = match_key("بالقول")
 CLARIFY_VERBS = _keys("بين")  # also a preposition: a verb only before what was said
 CLARIFY_REACH = 8
-# `أدلى الوزير بتصريح`, `أدلى ... بما يلي:`; not `أدلى الناخبون بأصواتهم`.
-DECLARE_VERBS = _keys("أدلى أدلت")
-DECLARATIONS = _keys("بتصريح بتصريحات بالتصريح بالتصريحات بحديث بما ببيان")
-DECLARE_REACH = 24  # the subject with its offices comes between: `أدلى سعادة الدكتور ... وزير العدل ... بما`
+# Verbs that report only with their object: `أدلى الوزير بتصريح`, `أدلى ... بما يلي:` (not
+# `أدلى الناخبون بأصواتهم`); `عبر الوزير عن ارتياحه` (not `عبر الحدود`, the preposition).
+DECLARE_VERBS = {key: _keys("بتصريح بتصريحات بالتصريح بالتصريحات بحديث بما ببيان") for key in _keys("أدلى أدلت")}
+DECLARE_VERBS |= {key: _keys("عن") for key in _keys("عبر")}
+DECLARE_REACH = 24  # the subject and its offices come between: `أدلى سعادة الدكتور ... وزير العدل ... بما`
 RELAY_VERBS = _keys("نقلت نقل")  # `نقلت وكالة تاس عن غاتيلوف قوله`: Gatilov's statement
 HEADLINE_VERBS = _keys("""
     يقول تقول يؤكد تؤكد يعلن تعلن يوضح توضح يشير تشير يعتبر تعتبر يشدد تشدد يدعو تدعو يحث تحث
@@ -84,7 +86,7 @@ OFFICE_HEADS = _bare_keys("""
     روائية مذيع مذيعة مراسل مراسلة أستاذة باحثة عميد عميدة مؤسس أكاديمي أكاديمية مفكر ناقد ناقدة
     مؤرخ مشرف مشرفة صاحب صاحبة مالك تاجر مزارع صياد طالب طالبة معلم معلمة مدرس مدرسة ممرض ممرضة
     قاض قاضي قاضية مفتش مفتشة موظف موظفة مواطن مواطنة رجل سيدة مهندسة مهندس مزارعة تاجرة صيادة
-    مالكة عامل عاملة مؤرخة مفكرة مخترع مخترعة""")
+    مالكة عامل عاملة مؤرخة مفكرة مخترع مخترعة قائم""")  # `القائم بأعمال`
 GENERIC_OFFICES = frozenset({"مسءول", "دبلوماسي", "نظير"})  # folded: they fit any office
 OFFICE_PREPOSITIONS = _keys("في إلى باسم لدى بأعمال")  # `والقائم بأعمال وزير الدولة`
 REPRESENTATIVES = _bare_keys("نائب نائبة عضو عضوة ممثل ممثلة")  # `النائب عن محافظة البصرة`
@@ -141,7 +143,8 @@ def verb_kind(key: str) -> str | None:
 def reports_after(tokens: Tokens, i: int) -> bool:
     """`بين` is a preposition (`بين البلدين`) unless what was said follows within a few words
     (`وبين الوزير أن ...`, `... من قناة الجديد بين “أن ...`); `أدلى` reports only with a
-    statement as its object, after its subject (`أدلى سعادة الوزير ... بما يلي:`)."""
+    statement as its object, after its subject (`أدلى سعادة الوزير ... بما يلي:`), and `عبر`,
+    also a preposition, only where it opens a clause (`وعبر الوزير عن`, not `نقل عبر الوزير`)."""
     form = tokens[i].key[1:] if tokens[i].key[:1] in "وف" else tokens[i].key
     if form in CLARIFY_VERBS:
         for token in tokens[i + 1:i + 1 + CLARIFY_REACH]:
@@ -149,13 +152,25 @@ def reports_after(tokens: Tokens, i: int) -> bool:
                 return True
             if token.text in ".؛:؟!،":
                 return False
-    elif form in DECLARE_VERBS:
+    elif form in DECLARE_VERBS and not (form in PREPOSITIONS and form == tokens[i].key and i
+                                        and tokens[i - 1].is_word):
         for token in tokens[i + 1:i + 1 + DECLARE_REACH]:
-            if token.key in DECLARATIONS:
+            if token.key in DECLARE_VERBS[form]:
                 return True
             if token.text in ".؛:؟!":
                 return False
     return False
+
+
+# Verbs of saying whose object opens with a preposition: `وأشاد توري بدور الوكالة`.
+GOVERNED_PREPOSITIONS = {key: "ب" for key in _keys("أشاد أشادت رحب رحبت نوه نوهت")}
+
+
+def governs(verb: Token, after: Token) -> bool:
+    """Whether `after` opens the object of `verb` with the preposition the verb governs."""
+    form = verb.key[1:] if verb.key[:1] in "وف" else verb.key
+    preposition = GOVERNED_PREPOSITIONS.get(form)
+    return preposition is not None and after.is_word and after.key.startswith(preposition) and len(after.key) > 3
 
 
 def is_office_head(key: str) -> bool:

@@ -27,7 +27,7 @@ from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_N
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, HONORIFIC_TITLES, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      FOR, NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, REPRESENTATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
-                     is_office_head, name_like, office_words, short_quote_end, verb_kind)
+                     governs, is_office_head, name_like, office_words, short_quote_end, verb_kind)
 from .tokens import Tokens, bare, tokenize
 
 # What a subject is; only people and anonymous sources make statements. UNIDENTIFIED: someone
@@ -72,11 +72,12 @@ class Discourse:
 
     @staticmethod
     def _spoken_alone(paragraphs: list[Tokens]) -> set[str]:
-        """Words that stand alone as the subject of a verb of saying (`وقال سيمينوف إن`): they
-        show where a name ends when an object follows it (`... أندريه سيمينوف استعداد بلاده`)."""
+        """Words that stand alone as the subject of a verb of saying (`وقال سيمينوف إن`, `وأشاد
+        توري بدور`): they show where a name ends when an object follows it (`... أندريه
+        سيمينوف استعداد بلاده`)."""
         return {tokens[i + 1].key for tokens in paragraphs for i in range(len(tokens) - 1)
                 if verb_kind(tokens[i].key) and name_like(tokens[i + 1]) and not tokens[i + 1].definite
-                and ends_subject(tokens, i + 2, len(tokens))}
+                and (ends_subject(tokens, i + 2, len(tokens)) or governs(tokens[i], tokens[i + 2]))}
 
     # -- names
 
@@ -148,7 +149,7 @@ class Discourse:
         if self._name_at(tokens, j):
             return None  # someone known: found by name as the reading goes on
         end = self._name_end(tokens, j, stop)
-        if end == j or not self._name_stands(tokens, end, stop):
+        if end == j or not self._name_stands(tokens, j, end, stop):
             return None
         ref = self._newcomer(tokens, j, end, self.span(tokens, k, office_end))
         self._add_role(ref, tokens, k, office_end)
@@ -196,10 +197,12 @@ class Discourse:
         return (j - i >= 2 and tokens[j].key in TITLE_SURNAMES
                 and (j + 1 >= stop or not tokens[j + 1].is_word or not name_like(tokens[j + 1])))
 
-    def _name_stands(self, tokens: Tokens, end: int, stop: int) -> bool:
-        """A name after an office must end where the subject ends (`... نزار الحلبي لمراسل`)
-        or with a word seen alone as a speaker: `وزير الخارجية دعم المملكة` names nobody."""
-        return ends_subject(tokens, end, stop) or tokens[end - 1].key in self.spoken_alone
+    def _name_stands(self, tokens: Tokens, start: int, end: int, stop: int) -> bool:
+        """A name after an office must end where the subject ends (`... نزار الحلبي لمراسل`),
+        with a word seen alone as a speaker, or open with a given name (`رئيس الحكومة نادر
+        العلي الهجوم`): `وزير الخارجية دعم المملكة` names nobody."""
+        return ends_subject(tokens, end, stop) or tokens[end - 1].key in self.spoken_alone \
+            or is_given_name(tokens[start].text)
 
     def _newcomer(self, tokens: Tokens, start: int, end: int, role: str) -> str:
         keys = tuple(t.key for t in tokens[start:end])
@@ -219,6 +222,9 @@ class Discourse:
         i = self._genitive_end(tokens, k + 1, stop) if construct else k + 1
         if construct and i == k + 1:  # `مدير عام شركة ميناء مصراتة البحري، “خليفة ...”`
             i = self._named_place_end(tokens, k + 1, stop) or i
+        if construct and i == k + 1 and k + 2 < stop and chain_noun(tokens[k + 1]) \
+                and tokens[k + 2].key in OFFICE_PREPOSITIONS:
+            i = k + 2  # a country, then where its envoy serves: `سفير إيران لدى موسكو`
         while i < stop:
             token, key = tokens[i], tokens[i].key
             if not token.is_word:
@@ -424,7 +430,7 @@ class Discourse:
             end = self._name_end(tokens, j, stop)
             if end > j and not tokens[k].definite and j == office_end == k + 1 and end - j >= 3:
                 j, office_end = j + 1, office_end + 1  # `والي ملاطية أحمد طوران`: the place is the office's
-            if end == j or not self._name_stands(tokens, end, stop):
+            if end == j or not self._name_stands(tokens, j, end, stop):
                 return self._office_alone(tokens, k, office_end, earliest), office_end
             ref = self._newcomer(tokens, j, end, self.span(tokens, k, office_end))
         self._add_role(ref, tokens, k, office_end)
@@ -539,3 +545,4 @@ class Discourse:
             return self.gaz.people[ref]
         newcomer = self.newcomers[ref]
         return Person(person_id, newcomer.name, "", role_ar=newcomer.role)
+

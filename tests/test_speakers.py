@@ -198,6 +198,37 @@ def test_a_second_family_name_counts_only_where_the_name_visibly_ends(tmp_path, 
     assert [p.name_ar for p in article.people] == ["محمد علي الكعبي"]
 
 
+def test_an_envoy_named_after_his_country_and_post(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "أكد سفير البرازيل لدى القاهرة ماركو فارياس أن التعاون يتسع.\n")
+    assert [(p.name_ar, p.role_ar) for p in article.people] == [("ماركو فارياس", "سفير البرازيل لدى القاهرة")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    pytest.param("وعبر وزير الزراعة سامي الحلو عن ارتياحه لنتائج الموسم.", "سامي الحلو", id="abbara an"),
+    pytest.param("استنكر رئيس الحكومة نادر العلي الهجوم على القافلة.", "نادر العلي", id="istankara"),
+    pytest.param("وكتب الصحافي كريم داود \"لا شيء يتغير\".", "كريم داود", id="kataba and a quote"),
+    pytest.param("وسأل الدكتور فادي نصار: من يدفع الثمن؟", "فادي نصار", id="sa2ala"),
+])
+def test_verbs_of_condemning_expressing_writing_and_asking_report_speech(tmp_path, knowledge, sentence, speaker):
+    article = inline(tmp_path, knowledge, "عنوان\n\nتواصلت اليوم في العاصمة أعمال المؤتمر السنوي للتنمية.\n\n"
+                     f"{sentence}\n")
+    assert [p.name_ar for p in article.people] == [speaker]
+
+
+def test_abbara_is_a_preposition_inside_a_clause(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "ونقلت الرسالة عبر وزير الخارجية سامي الحلو عن طريق السفارة.\n")
+    assert article.people == ()
+
+
+def test_a_surname_spoken_alone_before_the_object_the_verb_governs(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "قدم رئيس البرلمان زورلو توري تهانيه للوكالة.\n\n"
+                     "وأشاد توري بدور الوكالة في نقل الأخبار.\n")
+    assert [p.name_ar for p in article.people] == ["زورلو توري"]
+
+
 def test_an_ordinary_noun_after_an_office_is_no_name(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "استقبل وزير الخارجية عادل الجبير المبعوث الأممي في الرياض.\n\n"
