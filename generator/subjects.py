@@ -222,9 +222,9 @@ class Discourse:
         i = self._genitive_end(tokens, k + 1, stop) if construct else k + 1
         if construct and i == k + 1:  # `مدير عام شركة ميناء مصراتة البحري، “خليفة ...”`
             i = self._named_place_end(tokens, k + 1, stop) or i
-        if construct and i == k + 1 and k + 2 < stop and chain_noun(tokens[k + 1]) \
-                and tokens[k + 2].key in OFFICE_PREPOSITIONS:
-            i = k + 2  # a country, then where its envoy serves: `سفير إيران لدى موسكو`
+        if construct and i == k + 1 and k + 2 < stop and chain_noun(tokens[k + 1]) and not tokens[k + 1].definite \
+                and (tokens[k + 2].key in OFFICE_PREPOSITIONS or is_given_name(tokens[k + 2].text)):
+            i = k + 2  # a country before a post (`سفير إيران لدى موسكو`) or a name (`محافظ اربد رضوان`)
         while i < stop:
             token, key = tokens[i], tokens[i].key
             if not token.is_word:
@@ -280,8 +280,8 @@ class Discourse:
         closes the chain (`مجلس اللاجئين`, `تصريف الأعمال`); i when there is none."""
         j = i
         while j < stop and j - i < 3 and chain_noun(tokens[j]) and not tokens[j].definite \
-                and not self._name_at(tokens, j):
-            j += 1
+                and not self._name_at(tokens, j) and not (j > i and is_given_name(tokens[j].text)):
+            j += 1  # a given name starts the name after the office: `محافظ اربد رضوان العتوم`
         if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in SUBJECT_ENDS:
             return j + 1
         return i

@@ -204,6 +204,13 @@ def test_an_envoy_named_after_his_country_and_post(tmp_path, knowledge):
     assert [(p.name_ar, p.role_ar) for p in article.people] == [("ماركو فارياس", "سفير البرازيل لدى القاهرة")]
 
 
+def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "عمم محافظ اربد رضوان العتوم، على الحكام الإداريين قرار المنع.\n\n"
+                     "وأكد العتوم اليوم أنه لا تهاون في تنفيذ القرار.\n")
+    assert [(p.name_ar, p.role_ar) for p in article.people] == [("رضوان العتوم", "محافظ اربد")]
+
+
 @pytest.mark.parametrize("sentence, speaker", [
     pytest.param("وعبر وزير الزراعة سامي الحلو عن ارتياحه لنتائج الموسم.", "سامي الحلو", id="abbara an"),
     pytest.param("استنكر رئيس الحكومة نادر العلي الهجوم على القافلة.", "نادر العلي", id="istankara"),
