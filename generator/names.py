@@ -41,6 +41,15 @@ _MALE = """
 منذر:Munther مهند:Mohannad ميشال:Michel ميشيل:Michel نواف:Nawaf هزاع:Hazza
 نائل:Nael عدي:Odai قصي:Qusai انس:Anas براء:Baraa حيدر:Haidar كاظم:Kadhim جبران:Gebran
 الياس:Elias ايلي:Elie جوزاف:Joseph جوزيف:Joseph بطرس:Boutros نجاح:Najah
+رضوان:Radwan رعد:Raad طحنون:Tahnoun ذياب:Theyab بندر:Bandar متعب:Miteb فلاح:Falah
+ناصيف:Nassif سركيس:Sarkis نقولا:Nicolas شربل:Charbel انطوان:Antoine اميل:Emile
+"""
+# First names of foreign figures as the Arabic press spells them: `وقال جان إيف لودريان`.
+_FOREIGN = """
+جان:Jean فلاديمير:Vladimir سيرغي:Sergei سيرجي:Sergei ديمتري:Dmitry دونالد:Donald باراك:Barack
+جون:John ايمانويل:Emmanuel انطونيو:Antonio انجيلا:Angela بوريس:Boris ريشي:Rishi
+هرمان:Herman اليكس:Alex مايك:Mike ديفيد:David ريتشارد:Richard مارك:Mark بيتر:Peter
+اولاف:Olaf رجب:Recep مولود:Mevlut هاكان:Hakan نارندرا:Narendra كير:Keir
 """
 _FEMALE = """
 ايناس:Enas فاطمه:Fatima مريم:Maryam نور:Nour هاله:Hala منال:Manal مني:Mona سميره:Samira
@@ -52,6 +61,8 @@ _FEMALE = """
 لينا:Lina مها:Maha مي:May ميس:Mais ميساء:Maysaa نادين:Nadine ناديه:Nadia نجلاء:Naglaa
 نجوي:Nagwa نسرين:Nesrine نهي:Noha نهاد:Nihad نوال:Nawal هبه:Heba هدي:Hoda هيا:Haya هيفاء:Haifa
 وداد:Widad ياسمين:Yasmine يسرا:Yousra اماني:Amani الهام:Elham انتصار:Intisar حياه:Hayat
+نوره:Noura شيخه:Sheikha لولوه:Lulwa دانه:Dana رقيه:Ruqaya سكينه:Sakina بتول:Batoul
+حوراء:Hawraa كوثر:Kawthar نرجس:Narjis لمي:Lama كارلا:Carla
 """
 
 
@@ -59,7 +70,7 @@ def _table(text: str) -> dict[str, str]:
     return {match_key(arabic): latin for arabic, latin in (pair.split(":") for pair in text.split())}
 
 
-MALE_NAMES = _table(_MALE)
+MALE_NAMES = _table(_MALE) | _table(_FOREIGN)
 FEMALE_NAMES = _table(_FEMALE)
 GIVEN_NAMES = {**MALE_NAMES, **FEMALE_NAMES}
 
