@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .model import Person
 from .names import is_given_name
 from .romanize import name_slug
-from .speech import (ANONYMOUS_REFERENCES, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
+from .speech import (ABOUT, ANONYMOUS_REFERENCES, COMPLEMENTIZERS, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
                      FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, HONORIFIC_TITLES, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
                      FOR, NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, REPRESENTATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
                      UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
@@ -144,7 +144,7 @@ class Discourse:
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
         if j + 1 < stop and name_like(tokens[j]) and tokens[j + 1].key in TITLES:
             j = office_end = j + 1  # the office's own proper name: `في جامعة الملك خالد الدكتورة هند`
-        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)):
+        while j < stop and (self._title_at(tokens, j) or self._title_like_office(tokens, j, stop)):
             j += 1
         if self._name_at(tokens, j):
             return None  # someone known: found by name as the reading goes on
@@ -181,14 +181,21 @@ class Discourse:
         return j
 
     @staticmethod
+    def _title_at(tokens: Tokens, k: int) -> bool:
+        """A title, or the full stop of an abbreviated one (`د.`, `م.`)."""
+        return tokens[k].key in TITLES or (k > 0 and tokens[k].text == "." and tokens[k - 1].key in TITLES)
+
+    @staticmethod
     def _second_family_name(tokens: Tokens, j: int, stop: int) -> bool:
         """`عيسى بن سعد الجفالي النعيمي وزير العدل`: a Gulf name may end in two family names,
         both definite; the second counts only where the name visibly ends after it (an
-        office, a comma), so that `أحمد الحسن الجديد` is no three-word name."""
+        office, a comma, `أن`, `عن` of `عبر ... عن`), so that `أحمد الحسن الجديد` and `نادر
+        العلي الهجوم على` are no three-word names."""
         if j + 1 >= stop or not (tokens[j].definite and name_like(tokens[j])):
             return False
         after = tokens[j + 1]
-        return not after.is_word and after.text in "،," or after.is_word and is_office_head(after.key)
+        return not after.is_word and after.text in "،," or after.is_word and (
+            is_office_head(after.key) or after.key in COMPLEMENTIZERS or after.key == ABOUT)
 
     @staticmethod
     def _surname_title(tokens: Tokens, i: int, j: int, stop: int) -> bool:
@@ -246,10 +253,10 @@ class Discourse:
                 if phrase_end is None:
                     break
                 i, construct = phrase_end, True  # its noun takes genitives too: `باسم البيت الأبيض`
-            elif key[:1] in "لو" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
-                i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `ومؤسسات المجتمع`
-            elif key[:1] == "ل" and not token.definite and self._named_place_end(tokens, i, stop):
-                i = self._named_place_end(tokens, i, stop)  # `لولاية وهران،`
+            elif key[:1] in "لوب" and not token.definite and self._genitive_end(tokens, i + 1, stop) > i + 1:
+                i = self._genitive_end(tokens, i + 1, stop)  # `لحقوق الإنسان`, `ومؤسسات المجتمع`, `بوزارة الزراعة`
+            elif key[:1] in "لب" and not token.definite and self._named_place_end(tokens, i, stop):
+                i = self._named_place_end(tokens, i, stop)  # `لولاية وهران،`, `بولاية سنار الأستاذ`
             else:
                 break
         return i
@@ -266,14 +273,14 @@ class Discourse:
     @staticmethod
     def _named_place_end(tokens: Tokens, i: int, stop: int) -> int | None:
         """`جامعة إينونو،`, `(ل)ولاية وهران،`, `عام شركة ميناء مصراتة البحري،`: indefinite nouns
-        and the adjectives after them, closed by a comma, which is where the name begins."""
+        and the adjectives after them, closed by a comma or a title, where the name begins."""
         run = i
         while run < stop and run - i < MAX_NAMED_PLACE_WORDS and chain_noun(tokens[run]) and not tokens[run].definite:
             run += 1
         nouns = run
         while run < stop and run - nouns < 2 and is_adjective(tokens[run]) and tokens[run].definite:
             run += 1
-        return run if i + 1 < nouns and run < stop and tokens[run].text == "،" else None
+        return run if i + 1 < nouns and run < stop and (tokens[run].text == "،" or tokens[run].key in TITLES) else None
 
     def _genitive_end(self, tokens: Tokens, i: int, stop: int) -> int:
         """After a noun in construct, up to 3 indefinite nouns and the definite one that
@@ -329,8 +336,7 @@ class Discourse:
         """The subject starting at tokens[k] (before `stop`) and the index after it."""
         stop = len(tokens) if stop is None else stop
         first = k
-        while k < stop and (tokens[k].key in TITLES or short_quote_end(tokens, k, stop)
-                            or (k and tokens[k].text == "." and tokens[k - 1].key in TITLES)):
+        while k < stop and (self._title_at(tokens, k) or short_quote_end(tokens, k, stop)):
             k += 1  # a title (`الدكتور المقداد`, `د.`) or the mark opening a quoted name (`عن “وانغ”`)
         titled = any(t.key in TITLES for t in tokens[first:k])
         if k >= stop or not tokens[k].is_word:
@@ -420,7 +426,7 @@ class Discourse:
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
         if j + 1 < stop and name_like(tokens[j]) and tokens[j + 1].key in TITLES:
             j = office_end = j + 1  # the office's own proper name: `في جامعة الملك خالد الدكتورة هند`
-        while j < stop and (tokens[j].key in TITLES or self._title_like_office(tokens, j, stop)
+        while j < stop and (self._title_at(tokens, j) or self._title_like_office(tokens, j, stop)
                             or short_quote_end(tokens, j, stop)):
             j += 1  # and the mark opening a quoted name: `مدير الشركة، “خليفة الزروق”،`
         named = self._name_at(tokens, j)

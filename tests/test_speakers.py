@@ -216,6 +216,10 @@ def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge
     pytest.param("استنكر رئيس الحكومة نادر العلي الهجوم على القافلة.", "نادر العلي", id="istankara"),
     pytest.param("وكتب الصحافي كريم داود \"لا شيء يتغير\".", "كريم داود", id="kataba and a quote"),
     pytest.param("وسأل الدكتور فادي نصار: من يدفع الثمن؟", "فادي نصار", id="sa2ala"),
+    pytest.param("عبر وزير الداخلية الفريق الركن م. الشيخ سالم الخالد الصباح عن اعتزازه بالقمة.",
+                 "سالم الخالد الصباح", id="titles with an abbreviation and two family names"),
+    pytest.param("وقال مدير إدارة الري بوزارة الزراعة بولاية سنار الأستاذ كمال محمد أحمد إن الموسم جيد.",
+                 "كمال محمد أحمد", id="an office with b- genitives and a title before the name"),
 ])
 def test_verbs_of_condemning_expressing_writing_and_asking_report_speech(tmp_path, knowledge, sentence, speaker):
     article = inline(tmp_path, knowledge, "عنوان\n\nتواصلت اليوم في العاصمة أعمال المؤتمر السنوي للتنمية.\n\n"
