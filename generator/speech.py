@@ -154,10 +154,10 @@ def reports_after(tokens: Tokens, i: int) -> bool:
                 return False
     elif form in DECLARE_VERBS and not (form in PREPOSITIONS and form == tokens[i].key and i
                                         and tokens[i - 1].is_word):
-        for token in tokens[i + 1:i + 1 + DECLARE_REACH]:
-            if token.key in DECLARE_VERBS[form]:
+        for j in range(i + 1, min(i + 1 + DECLARE_REACH, len(tokens))):
+            if tokens[j].key in DECLARE_VERBS[form]:
                 return True
-            if token.text in ".؛:؟!":
+            if tokens[j].text in ".؛:؟!" and tokens[j - 1].key not in TITLES:  # `م.` is a title
                 return False
     return False
 

@@ -289,7 +289,7 @@ class Discourse:
         while j < stop and j - i < 3 and chain_noun(tokens[j]) and not tokens[j].definite \
                 and not self._name_at(tokens, j) and not (j > i and is_given_name(tokens[j].text)):
             j += 1  # a given name starts the name after the office: `محافظ اربد رضوان العتوم`
-        if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in SUBJECT_ENDS:
+        if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in SUBJECT_ENDS | TITLES:
             return j + 1
         return i
 
