@@ -183,6 +183,8 @@ def name_like(token: Token) -> bool:
     key = token.key
     if key in SUBJECT_ENDS and not (key == "علي" and token.text.endswith("ي")):
         return False
+    if key[:1] == "و" and is_office_head(key[1:]):  # `... مصطفى شنطوب ووالي إسطنبول`: a second person
+        return False
     return (len(key) >= 2 and not any(c.isdigit() for c in key) and not is_office_head(key)
             and bare(key) not in INSTITUTIONS and key not in FUNCTION_WORDS | TITLES | ANONYMOUS_SOURCES
             | HONORIFIC_PRONOUNS | SAYING_VERBS)

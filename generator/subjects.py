@@ -138,7 +138,13 @@ class Discourse:
         """Someone the gazetteer does not know, introduced by office and name where they do not
         speak (`... وزير الاتصال، زهير بوعمامة، على ...`), so that `وقال الوزير` or `وأكد
         بوعمامة` later is theirs."""
-        if not tokens[k].is_word or not is_office_head(tokens[k].key):
+        if not tokens[k].is_word:
+            return None
+        key = tokens[k].key
+        if key[:1] == "و" and not is_office_head(key) and is_office_head(key[1:]):  # `ووالي إسطنبول علي ...`
+            tokens = tokens[:k] + (tokens[k]._replace(text=tokens[k].text[1:], key=key[1:], start=tokens[k].start + 1),) \
+                + tokens[k + 1:]
+        elif not is_office_head(key):
             return None
         office_end = self._office_end(tokens, k, stop)
         j = office_end + 1 if office_end < stop and tokens[office_end].text == "،" else office_end
@@ -232,6 +238,8 @@ class Discourse:
         if construct and i == k + 1 and k + 2 < stop and chain_noun(tokens[k + 1]) and not tokens[k + 1].definite \
                 and (tokens[k + 2].key in OFFICE_PREPOSITIONS or is_given_name(tokens[k + 2].text)):
             i = k + 2  # a country before a post (`سفير إيران لدى موسكو`) or a name (`محافظ اربد رضوان`)
+        if construct and i == k + 1:
+            i = self._bare_genitive_end(tokens, k + 1, stop) or i
         while i < stop:
             token, key = tokens[i], tokens[i].key
             if not token.is_word:
@@ -281,6 +289,15 @@ class Discourse:
         while run < stop and run - nouns < 2 and is_adjective(tokens[run]) and tokens[run].definite:
             run += 1
         return run if i + 1 < nouns and run < stop and (tokens[run].text == "،" or tokens[run].key in TITLES) else None
+
+    @staticmethod
+    def _bare_genitive_end(tokens: Tokens, i: int, stop: int) -> int | None:
+        """`أما والي إسطنبول فأشار`, `وقال وزير خارجية إيران إن`: indefinite nouns (a proper
+        noun last) where the subject ends, with no definite word to close the chain."""
+        j = i
+        while j < stop and j - i < 3 and chain_noun(tokens[j]) and not tokens[j].definite:
+            j += 1
+        return j if j > i and ends_subject(tokens, j, stop) else None
 
     def _genitive_end(self, tokens: Tokens, i: int, stop: int) -> int:
         """After a noun in construct, up to 3 indefinite nouns and the definite one that

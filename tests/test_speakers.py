@@ -233,6 +233,14 @@ def test_abbara_is_a_preposition_inside_a_clause(tmp_path, knowledge):
     assert article.people == ()
 
 
+def test_a_second_person_joined_by_wa_and_an_office_is_referred_to_by_that_office(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "زار رئيس البرلمان مصطفى شنطوب ووالي إسطنبول علي يرلي قايا، موقع الانفجار.\n\n"
+                     "وقال شنطوب إن الجناة سيحاسبون.\n\n"
+                     "أما والي إسطنبول فأشار إلى خروج الجرحى من المستشفيات.\n")
+    assert said(article) == [("مصطفى شنطوب", "s0-p2", "reported"), ("علي يرلي قايا", "s0-p3", "reported")]
+
+
 def test_a_surname_spoken_alone_before_the_object_the_verb_governs(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "قدم رئيس البرلمان زورلو توري تهانيه للوكالة.\n\n"
