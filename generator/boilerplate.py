@@ -48,6 +48,7 @@ _CHANNELS = _phrases(
     "انستجرام", "instagram", "تيك توك", "tiktok", "vk", "فكونتاكتي", "تطبيق", "قناه", "قناتنا",
     "صفحه", "صفحتنا", "حسابنا", "موقعنا", "الرابط", "رابط", "النشره البريديه", "النشره الاخباريه",
     "الرقم", "بريدك", "اشعارات", "منصات التواصل", "التواصل الاجتماعي", "google news", "جوجل نيوز",
+    "اثير", "الموجات", "موجات",  # a radio's frequencies: `عبر أثير إذاعة لبنان على الموجات 98.5`
 )
 # Calls to action. Bare `تابع` is left out: `وتابع الوزير` is an attribution verb.
 _CALLS = _phrases(
@@ -64,15 +65,18 @@ _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a shor
     # the page's own controls: skip links, back to top, "now reading"
     "تخطي الى", "تخط الى", "انتقل الى المحتوى", "الانتقال الى المحتوى", "العوده الى الاعلى",
     "الذهاب الى الاعلى", "زر الذهاب الى الاعلى", "الى الاعلى", "تقرا الان", "skip to",
+    "مشاهده الفيديو", "شاهد الفيديو", "تم نشره", "تاريخ النشر", "نشر بتاريخ", "اخر تحديث", "محدث",
 )
 _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
     "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "اخترنا لك", "شاهد ايضا", "اخبار متعلقه",
     "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من الاخبار", "اخبار اخرى", "تابع ايضا",
+    "ترشيحات", "فيديو قد يعجبك", "اخترنا لكم",
 )
 # Words with which a site speaks of itself; in the page footer such a line is furniture too.
+# Not `الموقع` alone: it is also a place (`تحديد الموقع الجغرافي`).
 _SITE_WORDS = _phrases(
-    "وكاله", "الوكاله", "لوكاله", "الموقع", "موقع", "للمشتركين", "المشتركين", "للاشتراك", "اشتراك",
+    "وكاله", "الوكاله", "لوكاله", "الموقع الالكتروني", "موقعنا", "للمشتركين", "المشتركين", "للاشتراك", "اشتراك",
     "معاييرنا", "مبادئ", "حقوق", "سياسه الخصوصيه", "شروط الاستخدام", "اعلن معنا", "اتصل بنا",
 )
 MAX_CALL_WORDS = 25
@@ -94,6 +98,14 @@ _BREADCRUMB = re.compile(r"\s[»›>|/]\s")
 _CREDIT = re.compile(r"^\(.*\b(?:اعداد|تحرير|ترجمه|تغطيه|شارك في التغطيه)\b.*\)$")
 # `1. تخطي إلى المحتوى`: a menu numbered like a list; its items are read without the number.
 ENUMERATOR = re.compile(r"^\s*[0-9٠-٩]{1,2}[.)-]\s+")
+# The masthead's staff box: `رئيس التحرير: جابر سالم الحرمي`, `رئيس مجلس الإدارة : د. ...`.
+_STAFF_POSTS = frozenset(_keys("رئيس التحرير", "نائب رئيس التحرير", "مدير التحرير", "سكرتير التحرير", "رئيس مجلس الإدارة",
+                     "المدير العام", "الإشراف العام", "المشرف العام", "رئيس التحرير التنفيذي"))
+MAX_STAFF_WORDS = 7
+# The site's notices to its readers: cookies, what its pages carry.
+_NOTICES = _phrases("ملفات تعريف الارتباط", "الكوكيز", "cookies", "يستخدم هذا الموقع", "هذا الموقع يستخدم",
+                    "الاخبار المنشوره على")
+MAX_NOTICE_WORDS = 60
 _COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
 
 
@@ -190,6 +202,19 @@ _OUTLET = "(?:" + "|".join(_keys("وكالة", "صحيفة", "جريدة", "مو
 _SELF_DESCRIPTION = re.compile(rf"^{_OUTLET}(?: \S+){{0,8}} (?:هي|هو) (?:{_OUTLET}|{match_key('مؤسسة')})\b")
 
 
+def is_staff_credit(text: str) -> bool:
+    """`رئيس التحرير: جابر سالم الحرمي`: a post in the masthead's staff box and its holder."""
+    post, colon, holder = text.partition(":")
+    return bool(colon) and match_key(post) in _STAFF_POSTS and 1 <= len(holder.split()) <= MAX_STAFF_WORDS
+
+
+def is_site_notice(text: str) -> bool:
+    """`هذا الموقع يستخدم ملفات تعريف الارتباط ...`, `الأخبار المنشورة على الصفحة الرسمية لوكالة
+    ... هي اختصار ...`: the site speaking to its readers, not the story."""
+    key = match_key(text)
+    return len(key.split()) <= MAX_NOTICE_WORDS and _contains(key, _NOTICES)
+
+
 def is_self_description(text: str) -> bool:
     """`وكالة أنباء ... (أ ش أ) هي وكالة أنباء مصرية رسمية، تأسست عام 1956`: the outlet
     introducing itself under every story."""
@@ -218,6 +243,8 @@ _BODY_RULES = (
     ("end mark", is_wordless),
     ("sign-off", is_sign_off),
     ("self-description", is_self_description),
+    ("staff credit", is_staff_credit),
+    ("site notice", is_site_notice),
 )
 
 

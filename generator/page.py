@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from . import boilerplate
 from .arabic import arabic_share, match_key
-from .dateline import match_inline, match_own_line
+from .dateline import AGENCIES, match_inline, match_own_line
 from .dates import find_dates
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
@@ -35,14 +35,20 @@ SHORT_REPEAT_WORDS = 4  # a repeated line this short is furniture in every copy
 LIST_RUN = 4  # adjacent headline-like lines that make a list; a header has headline, deck, caption
 MAX_TAG_LINE_WORDS = 8
 MAX_DATE_LINE_WORDS = 10
+MAX_DATE_LINE_REST = 6  # words besides the date: `تم نشره في`, `آخر تحديث`, a byline
 MAX_UI_WORDS = 6
 MAX_CAPTION_WORDS = 20
 # A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`,
-# `صورة من: DW`, `الصورة: أ ف ب`; a headline's `(صور)` or `(فيديو)` announces media and is
-# no credit.
+# `صورة من: DW`, `الصورة: أ ف ب`; a headline's `(صور)` or `(فيديو)`
+# announces media and is no credit. Above the headline only a photo agency's credit marks a
+# caption: `(الأوروبية)`, not a headline's `(محدث)`.
 _CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
-                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيفية"
+                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيف(?:ية)?"
                       r"|(?:صورة|الصورة|تصوير|Photo|Bild)(?:\s+من)?\s*:\s*\S+(?:\s+\S+){0,3})\s*$")
+_PHOTO_CREDIT = re.compile(r"\(\s*(?:" + "|".join(sorted(
+    list(AGENCIES) + ["الأوروبية", "الفرنسية", "غيتي", "غيتي إيميجز", "الأناضول", "ناشطون", "مواقع التواصل",
+                      "شترستوك", "وكالات", "أرشيف", "أرشيفية", "صورة أرشيفية", "AFP", "EPA", "Getty", "Reuters", "AP"],
+    key=len, reverse=True)) + r")\s*\)\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
 _TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`
@@ -177,14 +183,33 @@ def _teasers(blocks: list[Block], rules: list[str | None]) -> list[int]:
 
 def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
     """Furniture of a pasted web page: its UI in another script (`Exit mobile version`,
-    `video`, `TT`), and below the headline, photo captions with their credit."""
+    `video`, `TT`), date lines, and photo captions with their credit."""
     words = len(text.split())
     if arabic and words <= MAX_UI_WORDS and arabic_share(text) < 0.5:
         return "site UI"
-    if after_title and words <= MAX_CAPTION_WORDS and not SENTENCE_END.search(text) \
-            and match_own_line(text) is None and _CAPTION.search(text):
+    if is_date_line(text):
+        return "date line"
+    if words <= MAX_CAPTION_WORDS and not SENTENCE_END.search(text) and match_own_line(text) is None \
+            and (_CAPTION.search(text) if after_title else _PHOTO_CREDIT.search(text)):
         return "photo caption"
     return None
+
+
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def is_date_line(text: str) -> bool:
+    """`الأحد 30-10-2016 22:27 | كتب: بسام رمضان |`, `تم نشره في السبت 28 آذار / مارس 2015.
+    03:00 مـساءً`, `Reporter, Reporter | 07.04.2024 - محدث : 08.04.2024`: a date with its time,
+    byline or cue, and a few words more; never a dateline (`الرياض 14 مايو 2024 واس`)."""
+    dates = find_dates(text)
+    if not dates or len(text.split()) > MAX_DATE_LINE_WORDS + 4 or match_own_line(text) is not None:
+        return False
+    rest = text
+    for found in reversed(dates):
+        rest = rest[:found.start] + " " + rest[found.end:]
+    words = [w for w in _TIME.sub(" ", rest).split() if any(c.isalpha() for c in w)]
+    return len(words) <= MAX_DATE_LINE_REST
 
 
 def _same(text: str) -> str:

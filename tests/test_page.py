@@ -146,8 +146,24 @@ def test_a_numbered_skip_menu_above_the_headline_is_no_lead():
 def test_a_date_line_and_a_byline_around_the_headline():
     page = read("الأحد، 15 مارس 2020 11:20 ص", HEADLINE, "كتب محمود عبد الراضي", "", LEAD, "", SECOND)
     assert page.headline == Block(2, HEADLINE)
-    assert dropped(page) == [(1, "page header"), (3, "byline")]
+    assert dropped(page) == [(1, "date line"), (3, "byline")]
     assert body(page) == [LEAD, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("الأحد 30-10-2016 22:27 | كتب: سامر فهمي |", id="a date, a time and a byline"),
+    pytest.param("تم نشره في السبت 28 آذار / مارس 2015. 03:00 مساءً", id="published on, with a full stop"),
+    pytest.param("Kemal Yilmaz, Can Demir | 07.04.2024 - محدث : 08.04.2024", id="reporters and an update"),
+])
+def test_a_date_line_anywhere_on_the_page_is_furniture(line):
+    page = read(HEADLINE, "", LEAD, "", line, "", SECOND)
+    assert dropped(page) == [(5, "date line")]
+    assert body(page) == [LEAD, SECOND]
+
+
+def test_a_dateline_with_its_date_is_no_date_line():
+    page = read(HEADLINE, "", "الرياض 14 مايو 2024 واس", LEAD, "", SECOND)
+    assert dropped(page) == []
 
 
 # --- page footer and site footer ------------------------------------------------------------
@@ -212,6 +228,7 @@ def test_a_long_latin_quote_and_a_latin_name_in_arabic_text_are_story():
     pytest.param("سوق الخضار في المحافظة - أرشيفية", id="a dash and archive"),
     pytest.param("جانب من السوق الجديد (صورة أرشيفية)", id="an archive photo in brackets"),
     pytest.param("الوزير خلال افتتاح السوق صورة من: Ali Haider/dpa", id="a credit after its cue"),
+    pytest.param("وزير الزراعة في السوق الجديد 2 يونيو 2016. - صورة أرشيف", id="an archive photo after a dash"),
     pytest.param("جانب من السوق الجديد الصورة: أ ف ب", id="the photo: and an agency"),
 ])
 def test_a_line_ending_with_a_photo_credit_below_the_headline_is_a_caption(caption):
@@ -228,6 +245,12 @@ def test_a_media_announcement_or_a_sentence_with_a_credit_is_no_caption(line):
     page = read(HEADLINE, "", LEAD, "", line, "", SECOND)
     assert dropped(page) == []
     assert body(page) == [LEAD, line, SECOND]
+
+
+def test_a_line_above_the_lead_ending_with_a_photo_agencys_credit_is_a_caption():
+    page = read("القصف استمر على المدينة حتى مع زيارة الوفد (الأوروبية)", "", LEAD, "", SECOND)
+    assert page.headline is None
+    assert dropped(page) == [(1, "photo caption")]
 
 
 def test_a_line_shaped_like_a_caption_above_the_lead_is_the_headline():
@@ -307,7 +330,7 @@ def test_a_date_line_longer_than_the_headline_is_never_the_headline():
     short = "الوزير يفتتح السوق الجديد اليوم"
     page = read("آخر تحديث: الأحد 15 مارس 2020 - 11:20 صباحا", "", short, "", LEAD, "", SECOND)
     assert page.headline == Block(3, short)
-    assert dropped(page) == [(1, "page header")]
+    assert dropped(page) == [(1, "date line")]
 
 
 @pytest.mark.parametrize("dateline", [
