@@ -4,7 +4,9 @@
 shows only against the whole page, as pasted from a browser:
 - a line printed more than once: a photo caption under and over the photo, the headline
   again in a "share" box, a menu's credits twice. Later copies are furniture, and short
-  ones (a caption of two words) are furniture in every copy ("repeated line");
+  ones (a caption of two words) are furniture in every copy ("repeated line"); a short
+  line printed again on the next line, whole or with more words, is a photo's alt text and
+  caption, both furniture ("photo caption");
 - a run of headline-length lines with no blank line between them, before the story: a
   ticker, a menu, a "most read" box ("link list");
 - lines before the headline: the site's name, a category, a menu ("page header");
@@ -91,6 +93,9 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     story = [block for block in kept if rules[by_line[block.line]] is None and block is not headline]
     for block in _headline_again(story, headline):
         rules[by_line[block.line]] = "repeated line"
+    story = [block for block in story if rules[by_line[block.line]] is None]
+    for block in _photo_pairs(blocks, story):
+        rules[by_line[block.line]] = "photo caption"
     story = [block for block in story if rules[by_line[block.line]] is None]
     for block in _tags(story):
         rules[by_line[block.line]] = "page footer"
@@ -275,6 +280,19 @@ def _headline_again(story: list[Block], headline: Block | None) -> list[Block]:
         return []
     start = _same(headline.text) + " "
     return [block for block in story if _same(block.text).startswith(start) and not opens_story(block)]
+
+
+def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
+    """A photo's alt text and its caption, printed on adjacent lines, the second the same
+    words or more (`السفير سامح شكرى،` over `السفير سامح شكرى، وزير خارجية مصر`): neither is
+    the story, which never says a short thing twice in a row."""
+    kept = {block.line for block in story}
+    found: list[Block] = []
+    for first, second in zip(blocks, blocks[1:]):
+        if first.line in kept and second.line == first.line + 1 and len(second.text.split()) <= MAX_CAPTION_WORDS \
+                and (_same(second.text) + " ").startswith(_same(first.text) + " "):
+            found += [first] + ([second] if second.line in kept else [])
+    return found
 
 
 def _tags(story: list[Block]) -> list[Block]:

@@ -48,11 +48,23 @@ def test_a_short_caption_printed_twice_is_dropped_in_both_copies():
     assert body(page) == [LEAD, SECOND, THIRD]
 
 
-def test_a_longer_line_printed_twice_is_dropped_in_its_later_copy_only():
+def test_a_longer_line_printed_twice_apart_is_dropped_in_its_later_copy_only():
     caption = "الوزير يتجول في أرجاء السوق الجديد"
-    page = read(HEADLINE, "", LEAD, "", caption, caption, SECOND)
-    assert dropped(page) == [(6, "repeated line")]
+    page = read(HEADLINE, "", LEAD, "", caption, "", SECOND, "", caption)
+    assert dropped(page) == [(9, "repeated line")]
     assert body(page) == [LEAD, caption, SECOND]
+
+
+@pytest.mark.parametrize("alt, caption, rules", [
+    pytest.param("الوزير يتجول في أرجاء السوق الجديد", "الوزير يتجول في أرجاء السوق الجديد",
+                 [(5, "photo caption"), (6, "repeated line")], id="the same words"),
+    pytest.param("الوزير سامي العلي،", "الوزير سامي العلي، وزير الزراعة",
+                 [(5, "photo caption"), (6, "photo caption")], id="the caption longer"),
+])
+def test_a_short_line_printed_again_on_the_next_line_is_a_photos_alt_text_and_caption(alt, caption, rules):
+    page = read(HEADLINE, "", LEAD, "", alt, caption, SECOND)
+    assert dropped(page) == rules
+    assert body(page) == [LEAD, SECOND]
 
 
 def test_the_headline_printed_again_later_is_dropped_and_the_first_copy_is_the_headline():
