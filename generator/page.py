@@ -38,6 +38,7 @@ LIST_RUN = 4  # adjacent headline-like lines that make a list; a header has head
 MAX_TAG_LINE_WORDS = 8
 MAX_DATE_LINE_WORDS = 10
 MAX_DATE_LINE_REST = 6  # words besides the date: `تم نشره في`, `آخر تحديث`, a byline
+MAX_UNSTAMPED_REST = 2  # without a time, a `|` or a cue: `الأحد، 15 مارس 2020`, not `صباح الخير، إليكم ...`
 MAX_UI_WORDS = 6
 MAX_CAPTION_WORDS = 20
 # A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`,
@@ -201,6 +202,7 @@ def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_CUES = frozenset(match_key("نشر نشره نشرت تحديث محدث تاريخ كتب كتبت بقلم").split())
 
 
 def is_date_line(text: str) -> bool:
@@ -214,7 +216,8 @@ def is_date_line(text: str) -> bool:
     for found in reversed(dates):
         rest = rest[:found.start] + " " + rest[found.end:]
     words = [w for w in _TIME.sub(" ", rest).split() if any(c.isalpha() for c in w)]
-    return len(words) <= MAX_DATE_LINE_REST
+    stamped = _TIME.search(text) or "|" in text or not _DATE_CUES.isdisjoint(match_key(rest).split())
+    return len(words) <= (MAX_DATE_LINE_REST if stamped else MAX_UNSTAMPED_REST)
 
 
 def _same(text: str) -> str:

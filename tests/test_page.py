@@ -173,6 +173,12 @@ def test_a_date_line_anywhere_on_the_page_is_furniture(line):
     assert body(page) == [LEAD, SECOND]
 
 
+def test_a_greeting_with_the_days_date_is_no_date_line():
+    greeting = "صباح الخير، إليكم أبرز مستجدات الثلاثاء 30 آذار 2021"
+    page = read(HEADLINE, "", LEAD, "", greeting, "", SECOND)
+    assert dropped(page) == []
+
+
 def test_a_dateline_with_its_date_is_no_date_line():
     page = read(HEADLINE, "", "الرياض 14 مايو 2024 واس", LEAD, "", SECOND)
     assert dropped(page) == []
