@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .arabic import match_key
 from .dates import MONTH_PATTERN
+from .names import is_given_name
 
 # Arabic spelling -> English name; the English side also names the agency on English pages.
 AGENCIES: dict[str, str] = {
@@ -33,7 +34,8 @@ _AGENCY_KEYS = {match_key(name): name for name in AGENCIES}
 _KNOWN = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 
 _SEP = r"/\-–—"  # characters that separate place, reporter and agency
-_PLACE = rf"(?P<place>[^\W\d_][^\s{_SEP}():،,.]*(?: (?!في\s)[^\W\d_][^\s{_SEP}():،,.]*){{0,2}})"  # `دبي في 4 يناير`
+_PLACE_WORDS = rf"[^\W\d_][^\s{_SEP}():،,.]*(?: (?!في\s)[^\W\d_][^\s{_SEP}():،,.]*){{0,2}}"  # `دبي في 4 يناير`
+_PLACE = rf"(?P<place>{_PLACE_WORDS})"
 
 # A date between place and agency: `دبي في 4 يناير /وام/`, `الكويت - 29 - 7 (كونا) --`,
 # `أبوظبي في الأول من ديسمبر/ وام/` (the day as an ordinal),
@@ -61,15 +63,17 @@ _OWN_LINE = [
 # A governorate and its reporter, no agency (Egyptian papers): `أسوان _ هبة الله منصور`.
 _PLACE_REPORTER = re.compile(rf"^{_PLACE}\s+_+\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*$")
 # Opening a paragraph: a known agency, one glued to the place by a dash (موسكو-سانا), or
-# any source between a dash and a colon (`القاهرة - مباشر:`).
+# any source between a dash and a colon (`القاهرة - مباشر:`, `لندن- “القدس العربي”:`).
 _INLINE = [
     re.compile(_DATED),
     re.compile(rf"^{_PLACE}\s+(?:{_DAY})\s+(?P<agency>{_KNOWN})\s*[{_SEP}:]+\s*"),  # `رام الله 11-11-2020 وفا-`
     re.compile(_AGENCY_FIRST + r"(?<=[\s:])"),
+    # The country in brackets after the city: `كولومبو (سريلانكا) – سبوتنيك. قال`.
+    re.compile(rf"^(?P<place>{_PLACE_WORDS}\s*\([^()]{{1,20}}\))\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.:{_SEP}]\s+"),
     re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
     re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s+"),
     re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
-    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>[^\W\d_][^{_SEP}():،,.]{{0,25}}?)\s*:\s+(?=\S)"),
+    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*[“«\"]?(?P<agency>[^\W\d_][^{_SEP}():،,.“”«»\"]{{0,25}}?)[”»\"]?\s*:\s+(?=\S)"),
 ]
 # A tatweel standing alone is a dash (`مسقط ـ العُمانية:`): one character for another, so
 # offsets into the paragraph hold.
@@ -102,9 +106,19 @@ def match_own_line(line: str) -> DatelineMatch | None:
     for pattern in _OWN_LINE:
         found = pattern.match(text)
         if found and _agency_words_ok(_agency(found)):
-            return _known_agency(text) or _outlet_last(DatelineMatch(found["place"].strip(), _agency(found), ""))
+            return _known_agency(text) or _reporter_is_no_agency(
+                _outlet_last(DatelineMatch(found["place"].strip(), _agency(found), "")))
     found = _PLACE_REPORTER.match(text)
     return DatelineMatch(found["place"].strip(), "", "") if found else None
+
+
+def _reporter_is_no_agency(found: DatelineMatch) -> DatelineMatch:
+    """`كفر الشيخ - إسلام عمار:`: after the place, a person's name (it opens with a given
+    name) is the reporter, and the copy names no agency."""
+    first = found.agency.split()[:1]
+    if first and is_given_name(first[0]) and match_key(found.agency) not in _AGENCY_KEYS:
+        return DatelineMatch(found.place, "", found.rest)
+    return found
 
 
 def _known_agency(line: str) -> DatelineMatch | None:

@@ -41,7 +41,7 @@ _MALE = """
 منذر:Munther مهند:Mohannad ميشال:Michel ميشيل:Michel نواف:Nawaf هزاع:Hazza
 نائل:Nael عدي:Odai قصي:Qusai انس:Anas براء:Baraa حيدر:Haidar كاظم:Kadhim جبران:Gebran
 الياس:Elias ايلي:Elie جوزاف:Joseph جوزيف:Joseph بطرس:Boutros نجاح:Najah
-رضوان:Radwan رعد:Raad طحنون:Tahnoun ذياب:Theyab بندر:Bandar متعب:Miteb فلاح:Falah
+رضوان:Radwan رعد:Raad اسلام:Islam طحنون:Tahnoun ذياب:Theyab بندر:Bandar متعب:Miteb فلاح:Falah
 ناصيف:Nassif سركيس:Sarkis نقولا:Nicolas شربل:Charbel انطوان:Antoine اميل:Emile
 """
 # First names of foreign figures as the Arabic press spells them: `وقال جان إيف لودريان`.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from . import boilerplate
 from .arabic import arabic_share, match_key
-from .dateline import AGENCIES, match_inline, match_own_line
+from .dateline import AGENCIES, agency_english, match_inline, match_own_line
 from .dates import find_dates
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
@@ -111,10 +111,17 @@ def opens_story(block: Block) -> bool:
     words = len(block.text.split())
     unnumbered = boilerplate.ENUMERATOR.sub("", block.text)  # `1. تخطي إلى المحتوى` has no full stop
     return not block.heading and match_own_line(block.text) is None and (  # `مسقط ـ العُمانية:`
-        match_inline(block.text) is not None  # `الكويت - 29 - 7 (كونا) -- استذكر`, cut by a line break
+        _opens_with_agency(block.text)  # `الكويت - 29 - 7 (كونا) -- استذكر`, cut by a line break
         or words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(unnumbered) is not None
         or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
         or words > 12 and SENTENCE_END.search(block.text) is not None)
+
+
+def _opens_with_agency(text: str) -> bool:
+    """A dateline naming an agency we know; not `سياسي / أمير دولة قطر: ...`, a category and
+    a headline's speaker."""
+    found = match_inline(text)
+    return found is not None and agency_english(found.agency) != ""
 
 
 def is_deck(text: str) -> bool:

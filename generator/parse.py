@@ -183,7 +183,8 @@ def _clip(text: str, limit: int = 40) -> str:
 
 # --- boilerplate, title, dateline -------------------------------------------------------------
 
-_NO_HEADLINE = Block(0, "")  # a short item, or a page pasted from its dateline down
+_NO_HEADLINE = Block(0, "")
+MAX_DECK_WORDS = 20  # a short item, or a page pasted from its dateline down
 
 
 def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tuple[int, str, str]]]:
@@ -193,7 +194,8 @@ def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tup
     `الثقافة والتعليم`, `© UNICEF/...`). The lead never has a sub-headline, so every short
     line before the first sentence is furniture unless it is the dateline.
     """
-    first = next((i for i, b in enumerate(blocks) if b.heading or opens_story(b)), None)
+    # A deck may end like a sentence (`بالذكرى الـ 104 لتأسيسها..`): the lead is after it.
+    first = next((i for i, b in enumerate(blocks) if b.heading or opens_story(b) and not _short_deck(b)), None)
     if first is None or blocks[first].heading:
         first = 0
     dateline: Dateline | None = None
@@ -215,6 +217,10 @@ def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tup
             dateline = Dateline(inline.place, inline.agency, Segment("dateline", shown, rest[0].line))
             rest = [Block(rest[0].line, inline.rest)] + rest[1:]
     return dateline, rest, dropped
+
+
+def _short_deck(block: Block) -> bool:
+    return is_deck(block.text) and len(block.text.split()) <= MAX_DECK_WORDS
 
 
 # --- sections, paragraphs, sentences --------------------------------------------------------

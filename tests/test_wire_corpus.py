@@ -132,6 +132,22 @@ def test_a_date_above_the_headline_is_the_date_when_none_is_under_it(tmp_path):
     assert article.date.isoformat() == "2020-03-15"
 
 
+def test_a_deck_ending_like_a_sentence_leaves_the_dateline_under_it(tmp_path):
+    article, _ = _parsed_text(tmp_path, "رئيس البرلمان يهنئ الوكالة بذكرى تأسيسها\n\n"
+                              "بالذكرى الـ 104 لتأسيسها..\n\nLefkoşa\n\nليفكوشا/الأناضول\n\n"
+                              "قدم رئيس البرلمان تهانيه للوكالة بالذكرى السنوية لتأسيسها.\n")
+    assert (article.dateline.place, article.dateline.agency) == ("ليفكوشا", "الأناضول")
+    assert article.sections[0].paragraphs[0].text == "بالذكرى الـ 104 لتأسيسها.."
+
+
+def test_a_category_before_a_headline_with_its_speaker_is_no_dateline(tmp_path):
+    article, _ = _parsed_text(tmp_path, "سياسي / أمير البلاد: بلادنا خرجت من الأزمة أكثر قوة وحضورا\n\n"
+                              "الدوحة 29 ربيع الآخر 1447 هـ الموافق 21 أكتوبر 2025 م واس\n"
+                              "أكد أمير البلاد أن بلاده خرجت من الأزمة أكثر قوة.\n")
+    assert article.title.ar == "سياسي / أمير البلاد: بلادنا خرجت من الأزمة أكثر قوة وحضورا"
+    assert (article.dateline.place, article.dateline.agency) == ("الدوحة", "واس")
+
+
 def test_front_matter_date_wins_over_the_copy(tmp_path):
     article, _ = _parsed_text(tmp_path, "+++\ndate = 2016-02-24\n+++\nالأرصاد تتوقع أمطارا رعدية\n"
                               "الثلاثاء 23 فبراير 2016\n"
