@@ -274,7 +274,15 @@ def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
     printed = [_same(text) + " " for text in page]
     again = [block for block in full if sum(text.startswith(_same(block.text) + " ") for text in printed) > 1]
-    return again[0] if again else max(full[:2], key=lambda block: len(block.text.split()))
+    if again:  # the first of its copies: whole above one cut short, bare above one with a caption glued
+        copies = [again[0]] + [block for block in full if _same(block.text).startswith(_same(again[0].text) + " ")]
+        # not the browser's title bar, the headline with the section and the site (`... | أخبار | DW`)
+        return min(copies, key=lambda block: (" | " in block.text, block.line))
+    first, *second = full[:2]
+    if second and is_deck(second[0].text) and not is_deck(first.text) \
+            and len(first.text.split()) >= MIN_HEADLINE_WORDS + 2:
+        return first  # the deck under it is longer: `صنعاء: مرجعيات إيرانية تدعم الحوثيين.. وعلى طهران ...`
+    return max(full[:2], key=lambda block: len(block.text.split()))
 
 
 def _reads_like_headline(text: str) -> bool:
@@ -285,11 +293,13 @@ def _reads_like_headline(text: str) -> bool:
 
 
 def _headline_again(story: list[Block], headline: Block | None) -> list[Block]:
-    """The headline printed again with a photo's caption glued to it (`النقل: ... بالعتبة`)."""
+    """The headline printed again with a photo's caption glued to it (`النقل: ... بالعتبة`), or
+    cut short."""
     if headline is None:
         return []
     start = _same(headline.text) + " "
-    return [block for block in story if _same(block.text).startswith(start) and not opens_story(block)]
+    return [block for block in story if not opens_story(block) and (
+        _same(block.text).startswith(start) or start.startswith(_same(block.text) + " "))]
 
 
 def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:

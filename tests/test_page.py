@@ -328,6 +328,26 @@ def test_a_line_printed_again_is_the_headline_over_a_longer_one():
     assert dropped(page) == [(8, "repeated line")]
 
 
+def test_the_headline_printed_whole_above_a_copy_cut_short_is_the_whole():
+    cut = " ".join(HEADLINE.split()[:-2])
+    page = read(HEADLINE, "", "أخبار العالم", "", cut, "", LEAD, "", SECOND)
+    assert page.headline == Block(1, HEADLINE)
+    assert (5, "repeated line") in dropped(page)
+
+
+def test_the_browsers_title_bar_above_the_headline_is_not_the_headline():
+    page = read(HEADLINE + " | أخبار | الموقع | 19.07.2019", "", HEADLINE, "", LEAD, "", SECOND)
+    assert page.headline == Block(3, HEADLINE)
+    assert dropped(page) == [(1, "page header")]
+
+
+def test_a_headline_over_a_longer_deck_stays_the_headline():
+    deck = "صنعاء: مصادر تؤكد وصول الدعم إلى المحافظة.. والوزارة تعد بالمزيد من الأسواق في الريف"
+    page = read(HEADLINE, "", deck, "", LEAD, "", SECOND)
+    assert page.headline == Block(1, HEADLINE)
+    assert body(page) == [deck, LEAD, SECOND]
+
+
 def test_else_the_longest_headline_like_line_is_the_headline():
     page = read("الوزير يفتتح السوق الجديد", "", HEADLINE, "", LEAD, "", SECOND)
     assert page.headline == Block(3, HEADLINE)
