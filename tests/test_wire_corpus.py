@@ -111,25 +111,20 @@ def test_the_date_the_copy_states_is_the_articles_date(tmp_path):
     assert not [d for d in report.diagnostics if "no date" in d.message]
 
 
-def test_a_hijri_date_alone_is_converted(tmp_path):
-    article, _ = _parsed_text(tmp_path, "الأرصاد تتوقع أمطارا رعدية\n"
-                              "جدة 14 جمادى الأولى 1437 هـ واس\n"
-                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
-    assert article.date.isoformat() == "2016-02-23"
-
-
-def test_the_date_under_the_headline_wins_over_the_sites_clock_above_it(tmp_path):
-    article, _ = _parsed_text(tmp_path, "الجمعة 26 أبريل 2024\nمواقيت الصلاة\n\n"
-                              "الأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n7 يوليو 2011 12:01\n"
-                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
-    assert article.date.isoformat() == "2011-07-07"
-
-
-def test_a_date_above_the_headline_is_the_date_when_none_is_under_it(tmp_path):
-    article, _ = _parsed_text(tmp_path, "الأحد، 15 مارس 2020 11:20 ص\n"
-                              "الأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n"
-                              "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n")
-    assert article.date.isoformat() == "2020-03-15"
+@pytest.mark.parametrize("text, date", [
+    pytest.param("الأرصاد تتوقع أمطارا رعدية\nجدة 14 جمادى الأولى 1437 هـ واس\n"
+                 "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n", "2016-02-23",
+                 id="a Hijri date alone is converted"),
+    pytest.param("الجمعة 26 أبريل 2024\nمواقيت الصلاة\n\nالأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n"
+                 "7 يوليو 2011 12:01\nتوقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n",
+                 "2011-07-07", id="the date under the headline wins over the site's clock above it"),
+    pytest.param("الأحد، 15 مارس 2020 11:20 ص\nالأرصاد تتوقع أمطارا رعدية على المرتفعات\n\n"
+                 "توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية على عدة مناطق.\n", "2020-03-15",
+                 id="a date above the headline is the date when none is under it"),
+])
+def test_where_the_copy_states_its_date(tmp_path, text, date):
+    article, _ = _parsed_text(tmp_path, text)
+    assert article.date.isoformat() == date
 
 
 def test_a_deck_ending_like_a_sentence_leaves_the_dateline_under_it(tmp_path):
