@@ -29,6 +29,7 @@ from . import boilerplate
 from .arabic import arabic_share, match_key
 from .dateline import AGENCIES, agency_english, match_inline, match_own_line
 from .dates import find_dates
+from .names import is_given_name
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
 MAX_HEADLINE_WORDS = 40
@@ -41,17 +42,23 @@ MAX_DATE_LINE_REST = 6  # words besides the date: `تم نشره في`, `آخر 
 MAX_UNSTAMPED_REST = 2  # without a time, a `|` or a cue: `الأحد، 15 مارس 2020`, not `صباح الخير، إليكم ...`
 MAX_UI_WORDS = 6
 MAX_CAPTION_WORDS = 20
-# A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`,
-# `صورة من: DW`, `الصورة: أ ف ب`; a headline's `(صور)` or `(فيديو)`
-# announces media and is no credit. Above the headline only a photo agency's credit marks a
-# caption: `(الأوروبية)`, not a headline's `(محدث)`.
-_CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
-                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيف(?:ية)?"
-                      r"|(?:صورة|الصورة|تصوير|Photo|Bild)(?:\s+من)?\s*:\s*\S+(?:\s+\S+){0,3})\s*$")
-_PHOTO_CREDIT = re.compile(r"\(\s*(?:" + "|".join(sorted(
+MAX_CREDIT_WORDS = 4  # `© مراقبون`, `(تصوير: محمد علي)` after a caption printed twice
+MAX_CREDITED_CAPTION_WORDS = 40  # credited by name (`تصوير : محمود طه`, `_ "أ ب"`), a caption runs long
+_CREDITS = "|".join(re.escape(name) for name in sorted(
     list(AGENCIES) + ["الأوروبية", "الفرنسية", "غيتي", "غيتي إيميجز", "الأناضول", "ناشطون", "مواقع التواصل",
                       "شترستوك", "وكالات", "أرشيف", "أرشيفية", "صورة أرشيفية", "AFP", "EPA", "Getty", "Reuters", "AP"],
-    key=len, reverse=True)) + r")\s*\)\s*$")
+    key=len, reverse=True))
+# A caption ends with its credit: `(وام)`, `(ناشطون)`, `- أرشيفية`, `(صورة أرشيفية)`,
+# `_ "أ ب"`, `- سبوتنيك عربي` (an alt text with the site's name), `صورة من: DW`,
+# `الصورة: أ ف ب`; a headline's `(صور)` or `(فيديو)` announces media and is no credit.
+# Above the headline only a photo agency's credit marks a caption: `(الأوروبية)`, not a
+# headline's `(محدث)`.
+_PHOTOGRAPHER = r"(?:صورة|الصورة|تصوير|Photo|Bild)(?:\s+من)?\s*:\s*\S+(?:\s+\S+){0,3}\s*$"
+_CREDITED_BY = rf"\s[-–_]\s*[\"«“]?(?:{_CREDITS})(?:\s+عربي)?[\"»”]?\s*$"
+_CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
+                      r"|[-–]\s*(?:صورة\s+)?[أا]رشيف(?:ية)?)\s*$|" + _CREDITED_BY + "|" + _PHOTOGRAPHER)
+_CREDITED = re.compile(_CREDITED_BY + "|" + _PHOTOGRAPHER)
+_PHOTO_CREDIT = re.compile(rf"\(\s*(?:{_CREDITS})\s*\)\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 _FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
 _TEASER_END = re.compile(r"[^.\s](?:\.\.\.|…)$")  # cut mid-sentence: `... نحو...`, not `... (...)`
@@ -86,6 +93,8 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     lead = next((i for i, block in enumerate(kept) if opens_story(block)), len(kept))
     for block in _link_lists(blocks, kept[:lead]):
         rules[by_line[block.line]] = "link list"
+    for block in _alt_texts(kept[lead + 1:]):
+        rules[by_line[block.line]] = "photo caption"
     above = [block for block in kept[:lead] if rules[by_line[block.line]] is None]
     arabic = arabic_share(" ".join(block.text for block in kept)) >= 0.5
     headline = _choose_headline(above, [b.text for b in blocks], arabic)
@@ -165,9 +174,47 @@ def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
         rules[index] = "embedded post"
     for index in _teasers(blocks, rules):
         rules[index] = "teaser"
+    for index in _video_titles(blocks, rules):
+        rules[index] = "video title"
+    for index in _closing_links(blocks, rules):
+        rules[index] = "related link"
     for index in range(_footer_start(blocks, rules), len(blocks)):
         rules[index] = rules[index] or "site footer"
     return rules
+
+
+def _closing_links(blocks: list[Block], rules: list[str | None]) -> list[int]:
+    """The lines after the page's last bare `ترشيحات..` cue, blank lines between them, when
+    none of them reads like a sentence: other stories' headlines, not this one's end."""
+    cue = max((i for i, block in enumerate(blocks) if rules[i] and boilerplate.opens_link_list(block.text)),
+              default=len(blocks))
+    after = [i for i in range(cue + 1, len(blocks)) if rules[i] is None]
+    if any(SENTENCE_END.search(blocks[i].text) or not _reads_like_headline(blocks[i].text) for i in after):
+        return []
+    return after
+
+
+def _video_titles(blocks: list[Block], rules: list[str | None]) -> list[int]:
+    """The headline-like line after a video player's prompt and running time (`مشاهدة الفيديو
+    24:49`): the title of another story's video."""
+    found: list[int] = []
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if rules[index] == "prompt" and _TIME.search(block.text) and rules[index + 1] is None \
+                and _reads_like_headline(following.text) and not STATEMENT_END.search(following.text):
+            found.append(index + 1)
+    return found
+
+
+def _alt_texts(story: list[Block]) -> list[Block]:
+    """Under the lead, a photo's alt text with the site's name (`سيرغي لافروف - سبوتنيك عربي`):
+    dateline-shaped, but the place is a person, opening with a given name."""
+    found = []
+    for block in story:
+        dateline = match_own_line(block.text)
+        if dateline and dateline.agency and is_given_name(match_key(dateline.place.split()[0])):
+            found.append(block)
+    return found
 
 
 def _embedded_posts(blocks: list[Block]) -> list[int]:
@@ -202,7 +249,8 @@ def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
         return "site UI"
     if is_date_line(text):
         return "date line"
-    if words <= MAX_CAPTION_WORDS and not SENTENCE_END.search(text) and match_own_line(text) is None \
+    longest = MAX_CREDITED_CAPTION_WORDS if _CREDITED.search(text) else MAX_CAPTION_WORDS
+    if words <= longest and not SENTENCE_END.search(text) and match_own_line(text) is None \
             and (_CAPTION.search(text) if after_title else _PHOTO_CREDIT.search(text)):
         return "photo caption"
     return None
@@ -304,12 +352,15 @@ def _headline_again(story: list[Block], headline: Block | None) -> list[Block]:
 
 def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
     """A photo's alt text and its caption, printed on adjacent lines, the second the same
-    words or more (`السفير سامح شكرى،` over `السفير سامح شكرى، وزير خارجية مصر`): neither is
-    the story, which never says a short thing twice in a row."""
+    words or more (`السفير سامح شكرى،` over `السفير سامح شكرى، وزير خارجية مصر`), or, however
+    long, the same words and a credit: neither is the story, which never says a thing twice
+    in a row."""
     kept = {block.line for block in story}
     found: list[Block] = []
     for first, second in zip(blocks, blocks[1:]):
-        if first.line in kept and second.line == first.line + 1 and len(second.text.split()) <= MAX_CAPTION_WORDS \
+        words = len(second.text.split())
+        short = words <= MAX_CAPTION_WORDS or words - len(first.text.split()) <= MAX_CREDIT_WORDS
+        if first.line in kept and second.line == first.line + 1 and short \
                 and (_same(second.text) + " ").startswith(_same(first.text) + " "):
             found += [first] + ([second] if second.line in kept else [])
     return found

@@ -67,6 +67,12 @@ def test_a_short_line_printed_again_on_the_next_line_is_a_photos_alt_text_and_ca
     assert body(page) == [LEAD, SECOND]
 
 
+def test_a_paragraph_printed_again_with_a_credit_on_the_next_line_is_a_caption_however_long():
+    page = read(HEADLINE, "", LEAD, "", SECOND, SECOND + " © مراقبون", "", THIRD)
+    assert dropped(page) == [(5, "photo caption"), (6, "credit")]
+    assert body(page) == [LEAD, THIRD]
+
+
 def test_the_headline_printed_again_later_is_dropped_and_the_first_copy_is_the_headline():
     page = read(HEADLINE, "", LEAD, "", SECOND, "", HEADLINE, "", THIRD)
     assert page.headline == Block(1, HEADLINE)
@@ -125,6 +131,25 @@ def test_adjacent_headline_like_lines_after_the_lead_are_no_link_list():
 def test_headlines_listed_under_read_also_are_related_links_until_a_sentence():
     page = read(HEADLINE, "", LEAD, "", "اقرأ أيضاً:", *OTHER_HEADLINES[:2], "", SECOND)
     assert dropped(page) == [(5, "read more"), (6, "related link"), (7, "related link")]
+    assert body(page) == [LEAD, SECOND]
+
+
+def test_headlines_after_a_closing_cue_are_related_links_across_blank_lines():
+    page = read(HEADLINE, "", LEAD, "", SECOND, "", "ترشيحات..", "", OTHER_HEADLINES[0], "", OTHER_HEADLINES[1])
+    assert dropped(page) == [(7, "read more"), (9, "related link"), (11, "related link")]
+    assert body(page) == [LEAD, SECOND]
+
+
+def test_a_sentence_after_the_cue_leaves_the_lines_after_it_story():
+    page = read(HEADLINE, "", LEAD, "", "اقرأ أيضاً:", "", "سوق جديد في الريف", "", SECOND)
+    assert dropped(page) == [(5, "read more")]
+    assert body(page) == [LEAD, "سوق جديد في الريف", SECOND]
+
+
+def test_the_title_after_a_video_players_running_time_is_another_storys():
+    video = "مسائية: كيف تدير الوزارة أسواق الخضار في الأرياف؟"
+    page = read(HEADLINE, "", LEAD, "", "مشاهدة الفيديو 24:49", "", video, "", SECOND)
+    assert dropped(page) == [(5, "prompt"), (7, "video title")]
     assert body(page) == [LEAD, SECOND]
 
 
@@ -238,6 +263,12 @@ def test_a_long_latin_quote_and_a_latin_name_in_arabic_text_are_story():
     pytest.param("وزير الزراعة في السوق الجديد 2 يونيو 2016. - صورة أرشيف", "photo caption",
                  id="an archive photo after a dash"),
     pytest.param("جانب من السوق الجديد الصورة: أ ف ب", "photo caption", id="the photo: and an agency"),
+    pytest.param("وزير الزراعة يتجول بين بسطات الخضار في السوق الجديد الذي افتتحه صباح اليوم في ريف "
+                 "المحافظة برفقة محافظها وعدد من أعضاء مجلس المحافظة والمزارعين تصوير : سامر فهمي",
+                 "photo caption", id="long, with its photographer"),
+    pytest.param("بائع خضار يرتب بضاعته في السوق الجديد صباح اليوم لأن الموسم بدأ مبكرا هذا العام "
+                 "في ريف المحافظة كلها _ \"أ ب\"", "photo caption", id="long, an agency after an underscore"),
+    pytest.param("سامي العلي - سبوتنيك عربي", "photo caption", id="an alt text with the site's name"),
     pytest.param("الأحد 30-10-2016 22:27 | كتب: سامر فهمي |", "date line", id="a date, a time and a byline"),
     pytest.param("تم نشره في السبت 28 آذار / مارس 2015. 03:00 مساءً", "date line",
                  id="published on, with a full stop"),
@@ -375,6 +406,12 @@ def test_a_dateline_is_never_the_headline(dateline):
     page = read(dateline, "", LEAD, "", SECOND)
     assert page.headline is None
     assert body(page) == [dateline, LEAD, SECOND]
+
+
+def test_under_the_lead_a_dateline_shaped_line_naming_a_person_is_an_alt_text():
+    page = read(HEADLINE, "", LEAD, "", "سامي العلي - سبوتنيك", "", SECOND)
+    assert dropped(page) == [(5, "photo caption")]
+    assert body(page) == [LEAD, SECOND]
 
 
 def test_a_dateline_under_the_headline_stays_in_the_body():
