@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from slugify import slugify
 
 from .arabic import arabic_share, looks_persian, split_sentences, words
-from .dateline import match_inline, match_own_line
+from .dateline import agency_english, match_inline, match_own_line
 from .dates import story_date
 from .diagnostics import ContentError, Report
 from .model import Article, Dateline, Paragraph, Section, Segment, SourceFile
@@ -210,13 +210,28 @@ def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tup
         else:
             dropped.append((block.line, "page header", block.text))
     rest = decks + blocks[first:]
-    if dateline is None and rest and not rest[0].heading:
-        inline = match_inline(rest[0].text)
-        if inline:
-            shown = rest[0].text[: len(rest[0].text) - len(inline.rest)].strip()
-            dateline = Dateline(inline.place, inline.agency, Segment("dateline", shown, rest[0].line))
-            rest = [Block(rest[0].line, inline.rest)] + rest[1:]
+    if dateline is None:
+        dateline, rest = _dateline_in_story(rest)
     return dateline, rest, dropped
+
+
+def _dateline_in_story(story: list[Block]) -> tuple[Dateline | None, list[Block]]:
+    """The dateline opening the lead; or, under a one-paragraph summary printed above the
+    story, the one opening the next paragraph with a known agency (`كولومبو (سريلانكا) –
+    سبوتنيك. قال ...`) or standing on its own line (`السومرية نيوز/ بغداد`)."""
+    for index, block in enumerate(story[:2]):
+        if block.heading:
+            break
+        own = match_own_line(block.text) if index else None
+        if own:
+            return Dateline(own.place, own.agency, Segment("dateline", block.text, block.line)), \
+                story[:index] + story[index + 1:]
+        inline = match_inline(block.text)
+        if inline and (index == 0 or agency_english(inline.agency)):
+            shown = block.text[: len(block.text) - len(inline.rest)].strip()
+            dateline = Dateline(inline.place, inline.agency, Segment("dateline", shown, block.line))
+            return dateline, story[:index] + [Block(block.line, inline.rest)] + story[index + 1:]
+    return None, story
 
 
 def _short_deck(block: Block) -> bool:

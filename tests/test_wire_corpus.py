@@ -135,6 +135,31 @@ def test_a_deck_ending_like_a_sentence_leaves_the_dateline_under_it(tmp_path):
     assert article.sections[0].paragraphs[0].text == "بالذكرى الـ 104 لتأسيسها.."
 
 
+@pytest.mark.parametrize("text, place, agency, lead", [
+    pytest.param("وزير الزراعة يفتتح سوقا جديدا للخضار\n\n"
+                 "افتتح وزير الزراعة سوقا جديدا للخضار، وأكد أنه سيوفر فرص عمل.\n\n"
+                 "حمص (سوريا) – سبوتنيك. قال الوزير في مؤتمر صحفي إن السوق يخدم الريف كله.\n",
+                 "حمص (سوريا)", "سبوتنيك", "افتتح وزير الزراعة", id="inline, under a summary"),
+    pytest.param("وزير الزراعة يفتتح سوقا جديدا للخضار\n\n"
+                 "افتتح وزير الزراعة سوقا جديدا للخضار، وأكد أنه سيوفر فرص عمل.\n\n"
+                 "السومرية نيوز/ بغداد\n"
+                 "افتتح وزير الزراعة سوقا جديدا للخضار، وأكد أنه سيوفر فرص عمل لمئات الشباب.\n",
+                 "بغداد", "السومرية نيوز", "افتتح وزير الزراعة", id="on its own line, under the lead printed first"),
+])
+def test_a_dateline_under_a_one_paragraph_summary_is_the_storys(tmp_path, text, place, agency, lead):
+    article, _ = _parsed_text(tmp_path, text)
+    assert (article.dateline.place, article.dateline.agency) == (place, agency)
+    assert article.sections[0].paragraphs[0].text.startswith(lead)
+    assert all(p.text != article.dateline.segment.ar for s in article.sections for p in s.paragraphs)
+
+
+def test_a_place_opening_the_second_paragraph_without_an_agency_is_no_dateline(tmp_path):
+    article, _ = _parsed_text(tmp_path, "وزير الزراعة يفتتح سوقا جديدا للخضار\n\n"
+                              "افتتح وزير الزراعة سوقا جديدا للخضار، وأكد أنه سيوفر فرص عمل.\n\n"
+                              "حمص - قال الوزير في مؤتمر صحفي إن السوق يخدم الريف كله.\n")
+    assert article.dateline is None
+
+
 def test_a_category_before_a_headline_with_its_speaker_is_no_dateline(tmp_path):
     article, _ = _parsed_text(tmp_path, "سياسي / أمير البلاد: بلادنا خرجت من الأزمة أكثر قوة وحضورا\n\n"
                               "الدوحة 29 ربيع الآخر 1447 هـ الموافق 21 أكتوبر 2025 م واس\n"
