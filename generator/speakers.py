@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from .gazetteer import Gazetteer
 from .model import Article, Paragraph, Person, Segment, Statement, StatementKind
 from .page import BULLET
-from .speech import (ABOUT, ALREADY, AS_FOR, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
-                     HEADLINE_VERBS, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
+from .speech import (ABOUT, ALREADY, AS_FOR, according_to, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
+                     HEADLINE_VERBS, IN_IT, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
                      verb_kind)
 from .subjects import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
-from .tokens import Tokens, tokenize
+from .tokens import Token, Tokens, tokenize
 
 LOOKBACK = 15  # tokens searched back for `كان` / `أما`, forward for `عن`
 
@@ -61,6 +61,8 @@ class _Reader:
             verb = verb_kind(token.key) if token.is_word and not inside[i] and i >= noted else None
             if verb is None and token.is_word and not inside[i] and i >= noted and reports_after(tokens, i):
                 verb = "say"
+            if verb is None and token.is_word and not inside[i] and i >= noted and according_to(tokens, i):
+                verb = "according"
             if verb is None:
                 continue
             noted = self.who.note_mentions(tokens, noted, i)
@@ -83,6 +85,8 @@ class _Reader:
             while end < len(tokens) and (tokens[end].key in SAID_FORMS or tokens[end].text in "”»\""):
                 end += 1  # the mark closing a quoted name, and قوله
             return subject, end
+        if verb == "according":  # the speaker is the genitive of the statement noun
+            return self.who.subject_at(tokens, i + 2)
         if verb == "reply" and BY_SAYING not in {t.key for t in tokens[i + 1:i + 6]}:
             return None, i + 1
         prefixed = key[:1] in "وف" and verb_kind(key[1:]) is not None
@@ -107,12 +111,35 @@ class _Reader:
         subject, end = self.who.subject_at(tokens, j)
         if subject is not None:
             return subject, end
+        if j > i + 1 and tokens[i + 1].key in IN_IT:
+            named = self._named_before(tokens, i)
+            if named is not None:
+                return named, j
         if self.who.someone_there(tokens, j):
             return Subject(UNIDENTIFIED), i + 1
         opens_clause = prefixed or i == 0 or not tokens[i - 1].is_word or tokens[i - 1].key in CLAUSE_OPENERS
         last = self.who.last
         goes_on = opens_clause and last is not None and self.who.agrees(key[1:] if prefixed else key, last)
         return (last if goes_on else None), i + 1
+
+    def _named_before(self, tokens: Tokens, i: int) -> Subject | None:
+        """The speaker of `قال فيها`: the person nearest before the verb in its sentence, whose
+        speech or claim `فيها` is (`بكلمة لحلواني قالت فيها`, `خطاب الرئيس أوباما الذي قال
+        فيه`, `على لسان ... ايلي فايزل، العضو في ...، قال فيها`)."""
+        for k in range(i - 1, max(-1, i - 2 * LOOKBACK), -1):
+            token = tokens[k]
+            if token.text in ".؛؟!":
+                return None
+            if not token.is_word:
+                continue
+            for candidate in (token, _without_of(token)):
+                if candidate is None:
+                    continue
+                read = tokens[:k] + (candidate,) + tokens[k + 1:]
+                subject, end = self.who.subject_at(read, k, i)
+                if subject is not None and subject.kind == PERSON:  # an office alone (`الرئيس`) names no one here
+                    return subject if self.who.names_someone(read, k, end) else None
+        return None
 
     def _fronted_subject(self, tokens: Tokens, i: int) -> Subject | None:
         """A person named before the verb, opening the clause: `مدير الثقافة في اللاذقية أحمد
@@ -219,6 +246,13 @@ def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[tuple[State
     for segment in [article.title] + [s.heading for s in article.sections if s.heading]:
         reader.read_headline(segment)
     return reader.statements_and_people()
+
+
+def _without_of(token: Token) -> Token | None:
+    """`لحلواني` read as `حلواني`: the genitive `ل` before a name."""
+    if token.key[:1] != "ل" or len(token.key) < 4:
+        return None
+    return token._replace(text=token.text[1:], key=token.key[1:], start=token.start + 1)
 
 
 def _look_back(tokens: Tokens, i: int, words: frozenset[str]) -> int | None:

@@ -29,11 +29,13 @@ SAYING_VERBS = _keys("""
     نوه نوهت لفت لفتت صرح صرحت ذكر ذكرت نفى نفت نفيا نفوا غرد غردت اتهم اتهمت اتهما اتهموا
     أفاد أفادت هدد هددت هددا يقول تقول يقولون كشف كشفت بينت أشاد أشادت طالبت ناشد ناشدت رحب رحبت
     أدان أدانت وصف وصفت علق علقت جدد جددت نبه نبهت ثمن ثمنت ختم ختمت اختتم اختتمت عبرت يرى ترى
-    استنكر استنكرت سأل سألت تساءل تساءلت كتب كتبت""")
+    استنكر استنكرت سأل سألت تساءل تساءلت كتب كتبت فسر فسرت يفسر تفسر""")
+# Verbs that are also nouns (`طالب`, a student): verbs only after و/ف (`وطالب الوزير`).
+CONJOINED_VERBS = _keys("طالب")
 FEMININE_VERBS = _keys("""
     قالت أكدت أعلنت أوضحت أشارت اعتبرت أعربت شددت دعت حثت حذرت أضافت تابعت نوهت لفتت صرحت ذكرت
     نفت غردت اتهمت أفادت هددت تقول ردت كشفت بينت أشادت طالبت ناشدت رحبت أدانت وصفت علقت جددت
-    نبهت ثمنت ختمت اختتمت عبرت ترى استنكرت سألت تساءلت كتبت""")
+    نبهت ثمنت ختمت اختتمت عبرت ترى استنكرت سألت تساءلت كتبت فسرت تفسر""")
 REPLY_VERBS = _keys("رد ردت")  # a statement only with بالقول: `رد عليه الحريري بالقول إن`
 BY_SAYING = match_key("بالقول")
 CLARIFY_VERBS = _keys("بين")  # also a preposition: a verb only before what was said
@@ -44,6 +46,9 @@ DECLARE_VERBS = {key: _keys("بتصريح بتصريحات بالتصريح با
 DECLARE_VERBS |= {key: _keys("عن") for key in _keys("عبر")}
 DECLARE_REACH = 24  # the subject and its offices come between: `أدلى سعادة الدكتور ... وزير العدل ... بما`
 RELAY_VERBS = _keys("نقلت نقل")  # `نقلت وكالة تاس عن غاتيلوف قوله`: Gatilov's statement
+# `وبحسب حديث الصالح للوكالة، فإن`, `وفقا لتصريحات الوزير`: what follows is the speaker's.
+ACCORDING_TO = _keys("بحسب وبحسب حسب وحسب وفق ووفق وفقا ووفقا")
+STATEMENT_NOUNS = _keys("حديث تصريح تصريحات قول كلام رواية")
 HEADLINE_VERBS = _keys("""
     يقول تقول يؤكد تؤكد يعلن تعلن يوضح توضح يشير تشير يعتبر تعتبر يشدد تشدد يدعو تدعو يحث تحث
     يحذر تحذر يضيف تضيف ينفي تنفي يتهم تتهم يهدد تهدد يصرح تصرح يعرب تعرب""")
@@ -54,6 +59,7 @@ PARTICIPLES = _keys("""
 COMPLEMENTIZERS = _keys("أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم")
 SAID_FORMS = _keys("قوله قولها قولهم")
 OBJECT_PRONOUNS = _keys("عليه عليها فيه فيها به بها")  # `حذر فيه اقتصاديون`
+IN_IT = _keys("فيه فيها")  # `بكلمة لحلواني قالت فيها`: in the speech of the one named before
 ABOUT = match_key("عن")
 WAS = _keys("كان كانت وكان وكانت")  # `وكان X قد قال`
 AS_FOR = _keys("أما وأما")  # `أما X فقالت`
@@ -131,7 +137,7 @@ SHORT_QUOTE = 3  # words: “داعش”, “وانغ”, "آفاد", (اليو�
 def verb_kind(key: str) -> str | None:
     """"say", "reply" or "relay" for a verb of saying, with or without و/ف."""
     for form in (key, key[1:] if key[:1] in "وف" else ""):
-        if form in SAYING_VERBS:
+        if form in SAYING_VERBS or form != key and form in CONJOINED_VERBS:
             return "say"
         if form in REPLY_VERBS:
             return "reply"
@@ -160,6 +166,14 @@ def reports_after(tokens: Tokens, i: int) -> bool:
             if tokens[j].text in ".؛:؟!" and tokens[j - 1].key not in TITLES:  # `م.` is a title
                 return False
     return False
+
+
+def according_to(tokens: Tokens, i: int) -> bool:
+    """`بحسب حديث X`, `وفقا لتصريحات X`: an attribution with X's words, not `بحسب بيان`."""
+    if tokens[i].key not in ACCORDING_TO or i + 2 >= len(tokens) or not tokens[i + 1].is_word:
+        return False
+    noun = tokens[i + 1].key
+    return noun in STATEMENT_NOUNS or noun[:1] == "ل" and noun[1:] in STATEMENT_NOUNS
 
 
 # Verbs of saying whose object opens with a preposition: `وأشاد توري بدور الوكالة`.

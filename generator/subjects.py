@@ -283,7 +283,8 @@ class Discourse:
         """`جامعة إينونو،`, `(ل)ولاية وهران،`, `عام شركة ميناء مصراتة البحري،`: indefinite nouns
         and the adjectives after them, closed by a comma or a title, where the name begins."""
         run = i
-        while run < stop and run - i < MAX_NAMED_PLACE_WORDS and chain_noun(tokens[run]) and not tokens[run].definite:
+        while run < stop and run - i < MAX_NAMED_PLACE_WORDS and chain_noun(tokens[run]) and not tokens[run].definite \
+                and not (run > i and is_given_name(tokens[run].text)):  # `في لبنان وداد حلواني،`: her name
             run += 1
         nouns = run
         while run < stop and run - nouns < 2 and is_adjective(tokens[run]) and tokens[run].definite:

@@ -227,6 +227,47 @@ def test_verbs_of_condemning_expressing_writing_and_asking_report_speech(tmp_pat
     assert [p.name_ar for p in article.people] == [speaker]
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    pytest.param("وطالب الوزير سامي الحلو، في بيان اليوم، المزارعين بالتسجيل قائلا: \"الموسم قريب\".",
+                 "سامي الحلو", id="wa-talaba, a verb only after wa"),
+    pytest.param("وفسر مدير المركز سامي الحلو تراجع الأسعار بارتفاع كلفة النقل.", "سامي الحلو", id="fassara"),
+])
+def test_verbs_of_demanding_and_explaining_report_speech(tmp_path, knowledge, sentence, speaker):
+    article = inline(tmp_path, knowledge, "عنوان\n\nتواصلت اليوم في العاصمة أعمال المؤتمر السنوي للتنمية.\n\n"
+                     f"{sentence}\n")
+    assert [p.name_ar for p in article.people] == [speaker]
+
+
+def test_a_student_is_no_verb_of_demanding(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\nطالب جامعي يفوز بجائزة المؤتمر السنوي للتنمية.\n")
+    assert article.statements == ()
+
+
+@pytest.mark.parametrize("body, speaker", [
+    pytest.param("وحضر الحفل رئيسة لجنة الأهالي في لبنان وداد نصار، وحشد من الأهالي.\n\n"
+                 "بدأ الاحتفال بكلمة لنصار قالت فيها: \"لن ننسى أبناءنا\".\n", "وداد نصار",
+                 id="a speech by the one named before"),
+    pytest.param("ونشر الموقع مزاعم على لسان الكاتب الأمريكي جون بيرنز، العضو في مجلس المجموعة، "
+                 "قال فيها إن الحركة استخدمت المدارس.\n", "جون بيرنز", id="claims on the tongue of"),
+])
+def test_qala_fiha_is_said_by_the_person_named_before_it(tmp_path, knowledge, body, speaker):
+    article = inline(tmp_path, knowledge, "عنوان\n\n" + body)
+    assert [p.name_ar for p in article.people] == [speaker]
+
+
+def test_qala_fihi_after_an_office_alone_names_no_one(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\nأتذكر خطاب الرئيس الذي قال فيه: \"الأمة تبنى بالحلول\".\n")
+    assert article.people == ()
+
+
+def test_bihasab_hadith_attributes_what_follows_to_the_one_named(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "وقدم عضو مجلس المحافظة رعد نصار، ورقة عمل تتضمن شروطا للمجلس.\n\n"
+                     "وبحسب حديث نصار للوكالة، فإن الورقة تضمنت عددا من المطالب.\n\n"
+                     "وبحسب بيان المجلس، فإن الجلسة تأجلت.\n")
+    assert said(article) == [("رعد نصار", "s0-p2", "reported")]
+
+
 def test_abbara_is_a_preposition_inside_a_clause(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "ونقلت الرسالة عبر وزير الخارجية سامي الحلو عن طريق السفارة.\n")
