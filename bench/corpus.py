@@ -39,11 +39,11 @@ from pathlib import Path
 
 import tomli_w
 
-from generator.analyze import Knowledge, analyze, load_knowledge
+from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
 from generator.diagnostics import Report
 from generator.model import Article, Segment
-from generator.parse import parse
-from generator.sources import read_source
+from generator.read.parse import parse
+from generator.read.sources import read_source
 from generator.translate.memory import memory_from_segments, memory_path, save_memory
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -297,7 +297,7 @@ def english(segment: Segment, story: Story) -> str:
 
 def _parsed(path: Path, story: Story, knowledge: Knowledge) -> Article:
     """Nashra's reading of one article file, with the speakers and topics its analysis finds
-    (as in generator.pipeline.load_article), checked against the story it was written from."""
+    (as in generator.build.article_job.load_article), checked against the story it was written from."""
     report = Report(stream=None)
     source = read_source(path, report)
     article = analyze(parse(source, report).article, source.meta, knowledge, report)

@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import ctranslate2  # noqa: E402
 import sentencepiece  # noqa: E402
 
-from generator.translate.argos import ArgosOptions, ArgosTranslator, read_metadata  # noqa: E402
+from generator.translate.mt.argos import ArgosOptions, ArgosTranslator, read_metadata  # noqa: E402
 from tests.support.argos_models import (  # noqa: E402
     build_base_shaped_package,
     build_tiny_package,

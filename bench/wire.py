@@ -43,11 +43,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.analyze import analyze, load_knowledge  # noqa: E402
-from generator.arabic import match_key  # noqa: E402
+from generator.analyze.knowledge import analyze, load_knowledge  # noqa: E402
+from generator.text.arabic import match_key  # noqa: E402
 from generator.diagnostics import ContentError, Report  # noqa: E402
-from generator.parse import parse  # noqa: E402
-from generator.sources import read_source  # noqa: E402
+from generator.read.parse import parse  # noqa: E402
+from generator.read.sources import read_source  # noqa: E402
 
 # Captures of the stored corpus begin with a marker of their own (` date 2025-12-05 `) glued
 # to the first line; a page pasted from the browser never has it, so it is taken off.

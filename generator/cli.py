@@ -13,14 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from .analyze import Knowledge, analyze, load_knowledge
-from .build import BuildError, build, load_articles
+from .analyze.knowledge import Knowledge, analyze, load_knowledge
+from .build.run import BuildError, build, load_articles
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
-from .library import Listing, assemble
+from .site.library import Listing, assemble
 from .model import Article, Segment
-from .parse import ParseResult, parse
-from .sources import read_source
+from .read.parse import ParseResult, parse
+from .read.sources import read_source
 from .translate.memory import MemoryFileError, load_memory, memory_path
 
 COMMANDS = ("build", "check", "inspect", "serve")
@@ -78,7 +78,7 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, se
         except ConfigError as exc:
             print(exc, file=sys.stderr)
             return 2
-        from .translate.fill import run_translation
+        from .translate.mt.fill import run_translation
 
         report.root = config.root
         run_translation(config, report)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from .tomltext import TomlProblem, parse_toml
+from .text.tomltext import TomlProblem, parse_toml
 
 CONFIG_NAME = "site.toml"
 
@@ -28,7 +28,7 @@ class TranslateConfig:
     threads: int = 0  # CTranslate2 threads per batch; 0 lets it decide
 
     def argos_options(self):
-        from .translate.argos import ArgosOptions
+        from .translate.mt.argos import ArgosOptions
 
         return ArgosOptions(beam_size=self.beam_size, batch_size=self.batch_size,
                             max_decoding_length=self.max_decoding_length, intra_threads=self.threads)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import unquote
 
-from .build import BuildError, build
+from .build.run import BuildError, build
 from .config import CONFIG_NAME, ConfigError, load_config
 from .diagnostics import Level, Report
 

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-import generator.render as render_module
+import generator.render.pages as render_module
 
 from .conftest import REPO, SITE_TOML, Site
 from .test_incremental import inodes, tree

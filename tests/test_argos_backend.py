@@ -18,13 +18,8 @@ import pytest
 ctranslate2 = pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 
-from generator.translate import (  # noqa: E402
-    ArgosOptions,
-    ArgosTranslator,
-    ModelNotFound,
-    Translator,
-    find_package,
-)
+from generator.translate.mt.argos import ArgosOptions, ArgosTranslator, find_package  # noqa: E402
+from generator.translate.mt.engine import ModelNotFound, Translator  # noqa: E402
 from tests.support.argos_models import build_tiny_package, news_sentences  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import pickle
 import shutil
 import tomllib
 import xml.etree.ElementTree as ElementTree
@@ -20,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import cache as cache_module
 from generator.cli import main
-from generator.sources import HIDDEN_CHARACTERS
+from generator.read.sources import HIDDEN_CHARACTERS
 from tests.conftest import FIXTURES, SAMPLE, SITE_TOML, Site
 from tests.support.html_safety import html_problems, page_text
 
@@ -164,6 +166,17 @@ def test_a_corrupt_build_cache_is_reported_and_not_trusted(site, capsys):
     assert err.splitlines()[0] == (
         ".nashra-cache/index.pickle:1: warning: build cache unreadable (UntrustedCache: not signed on this machine); "
         "kept as index.pickle.corrupt and ignored, doing a full build")
+    assert "كان مفيدا." in page_text(site.page("ar/articles/2016-01-01-a/"))
+
+
+def test_a_cache_another_nashra_version_wrote_costs_a_full_build_and_no_warning(site, capsys):
+    site.article("2016-01-01-a.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
+    assert site.build(capsys)[0] == 0
+    index = site.root / ".nashra-cache" / "index.pickle"
+    index.write_bytes(cache_module._sign(pickle.dumps((2, "an index whose classes have moved"))))
+    site.article("2016-01-01-a.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مفيدا.\n")
+    code, _, err = site.build(capsys, "--strict")
+    assert (code, err) == (0, "")
     assert "كان مفيدا." in page_text(site.page("ar/articles/2016-01-01-a/"))
 
 

@@ -8,7 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from generator.build import build
+from generator.build.run import build
 from generator.diagnostics import Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

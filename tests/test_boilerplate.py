@@ -1,4 +1,4 @@
-"""The boilerplate rules of `generator/boilerplate.py`, one test per rule.
+"""The boilerplate rules of `generator/read/boilerplate.py`, one test per rule.
 
 Each rule is given the lines it is meant to catch, in the shapes Arabic news pages print
 them, and near misses: story text that shares a cue word with the furniture and must stay.
@@ -8,7 +8,7 @@ says, the case is a strict xfail, so the test reports it the day the rule is fix
 
 import pytest
 
-from generator.boilerplate import (
+from generator.read.boilerplate import (
     classify,
     is_advertisement,
     is_byline,

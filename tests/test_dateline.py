@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.dateline import match_inline, match_own_line
+from generator.read.dateline import match_inline, match_own_line
 
 OWN_LINE = [
     ("حمص-سانا", "حمص", "سانا"),

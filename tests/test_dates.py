@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from generator.dates import DateMatch, find_dates, story_date
+from generator.read.dates import DateMatch, find_dates, story_date
 
 D = datetime.date
 

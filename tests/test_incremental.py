@@ -9,9 +9,9 @@ import shutil
 
 import pytest
 
-from generator import build as build_module
-from generator import pipeline
-from generator import render as render_module
+from generator.build import run as build_module
+from generator.build import article_job as pipeline
+from generator.render import pages as render_module
 from generator.diagnostics import Report
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
@@ -96,7 +96,7 @@ def test_a_removed_article_disappears_and_a_new_one_appears(three, capsys):
 def test_a_changed_translation_memory_rerenders_its_article(three, capsys, counted):
     from generator.translate.memory import memory_from_segments, memory_path, save_memory
     import datetime as dt
-    from generator.pipeline import load_article
+    from generator.build.article_job import load_article
     from generator.config import load_config
 
     config = load_config(three.root)

@@ -3,7 +3,7 @@ text is escaped exactly once, and the memo never mixes up text with markup."""
 
 from markupsafe import Markup
 
-from generator.filters import isolate
+from generator.render.filters import isolate
 
 
 def test_numbers_and_latin_in_arabic_and_arabic_in_english_are_isolated():

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.diagnostics import ContentError, Report
-from generator.parse import parse
-from generator.sources import MAX_ARTICLE_BYTES, HIDDEN_CHARACTERS, decode, read_source
+from generator.read.parse import parse
+from generator.read.sources import MAX_ARTICLE_BYTES, HIDDEN_CHARACTERS, decode, read_source
 from tests.conftest import SITE_TOML, Site
 from tests.support.html_safety import html_problems, page_text
 

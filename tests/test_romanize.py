@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator.romanize import name_slug, romanize_name
+from generator.text.romanize import name_slug, romanize_name
 
 
 @pytest.mark.parametrize("arabic, latin", [

@@ -1,8 +1,8 @@
 """The bundled SANA sample, the article every new user sees first, parsed exactly."""
 
 from generator.diagnostics import Report
-from generator.parse import parse
-from generator.sources import read_source
+from generator.read.parse import parse
+from generator.read.sources import read_source
 
 from tests.conftest import SAMPLE
 

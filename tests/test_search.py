@@ -13,16 +13,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import build as build_module
-from generator import library as library_module
-from generator import search as search_module
+from generator.build import run as build_module
+from generator.site import library as library_module
+from generator.output import search as search_module
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.library import Listing, assemble
+from generator.site.library import Listing, assemble
 from generator.model import Person, Topic, TopicAssignment
-from generator.parse import parse
-from generator.render import make_environment, plan, render
-from generator.sources import read_source
+from generator.read.parse import parse
+from generator.render.pages import make_environment, plan, render
+from generator.read.sources import read_source
 from tests.conftest import REPO, SAMPLE
 
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"

@@ -3,7 +3,7 @@ at the `..` wire copy uses as a colon, after a one-letter abbreviation, or insid
 
 import pytest
 
-from generator.arabic import match_key, split_sentences
+from generator.text.arabic import match_key, split_sentences
 
 
 def sentences(text):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import ContentError, Report
-from generator.sources import decode, read_source
+from generator.read.sources import decode, read_source
 
 ARTICLE = "عنوان الخبر\r\n\r\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\r\n"
 EXPECTED = "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n"

@@ -12,10 +12,10 @@ import shutil
 
 import pytest
 
-import generator.render as render_module
-import generator.write as write_module
-from generator import pipeline
-from generator.library import Listing
+import generator.render.pages as render_module
+import generator.output.write as write_module
+from generator.build import article_job as pipeline
+from generator.site.library import Listing
 
 from .conftest import Site
 from .test_incremental import inodes, tree

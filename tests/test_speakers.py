@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze import Knowledge, analyze, load_knowledge
-from generator.arabic import match_key
+from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
+from generator.text.arabic import match_key
 from generator.diagnostics import Report
 from generator.model import StatementKind
-from generator.parse import parse
-from generator.sources import SLUG_PATTERN, read_source
+from generator.read.parse import parse
+from generator.read.sources import SLUG_PATTERN, read_source
 
 from .conftest import REPO, SAMPLE
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze import Knowledge, analyze, load_knowledge
+from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
 from generator.diagnostics import Report
-from generator.gazetteer import Gazetteer
+from generator.analyze.gazetteer import Gazetteer
 from generator.model import Topic
-from generator.parse import parse
-from generator.sources import read_source
-from generator.topics import MAX_TOPICS, load_topics
+from generator.read.parse import parse
+from generator.read.sources import read_source
+from generator.analyze.topics import MAX_TOPICS, load_topics
 
 from .conftest import REPO, SAMPLE
 

@@ -8,10 +8,10 @@ import pytest
 
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.translate import fill as fill_module
-from generator.translate.fill import fill, pending_work
+from generator.translate.mt import fill as fill_module
+from generator.translate.mt.fill import fill, pending_work
 from generator.translate.memory import load_memory, memory_path
-from generator.translate.protect import Glossary, glossary_from_content, protect, restore
+from generator.translate.mt.protect import Glossary, glossary_from_content, protect, restore
 
 ARTICLE = ("+++\ndate = 2016-02-13\n+++\nلافروف يصل إلى ميونيخ\n\nموسكو-سانا قال وزير الخارجية الروسي سيرغي لافروف "
            "إن الحوار مستمر. وأضاف لافروف أن الاجتماع مهم.\n")
@@ -180,7 +180,7 @@ def test_the_real_path_on_a_tiny_real_model_offline(site_with_article, capsys, t
 def test_progress_is_a_bar_on_a_terminal_and_log_lines_elsewhere():
     import io
 
-    from generator.translate.fill import Progress
+    from generator.translate.mt.fill import Progress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze import analyze
+from generator.analyze.knowledge import analyze
 from generator.diagnostics import Report
-from generator.analyze import Knowledge
-from generator.gazetteer import Gazetteer
-from generator.parse import parse
-from generator.sources import read_source
+from generator.analyze.knowledge import Knowledge
+from generator.analyze.gazetteer import Gazetteer
+from generator.read.parse import parse
+from generator.read.sources import read_source
 
 WIRE = Path(__file__).parent / "fixtures" / "wire"
 EXPECTED = {path.with_suffix(".txt").name: tomllib.loads(path.read_text(encoding="utf-8"))

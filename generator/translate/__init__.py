@@ -1,6 +1,2 @@
-"""Machine translation: the Translator protocol and the Argos Translate backend."""
-
-from generator.translate.argos import ArgosOptions, ArgosTranslator, find_package
-from generator.translate.engine import ModelNotFound, Translator
-
-__all__ = ["ArgosOptions", "ArgosTranslator", "ModelNotFound", "Translator", "find_package"]
+"""Translation: the memory every build reads (`memory`), and offline machine translation
+(`mt/`), which only `build-site --translate` loads."""

@@ -33,8 +33,8 @@ import tomli_w
 
 from ..diagnostics import Report
 from ..model import Article, Provenance, Section, Segment
-from ..sources import remove_hidden
-from ..tomltext import TomlProblem, parse_toml
+from ..read.sources import remove_hidden
+from ..text.tomltext import TomlProblem, parse_toml
 
 FORMAT = 1
 STATUSES = ("human", "reviewed", "machine")

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import match_key
+from ..text.arabic import match_key
 from .dates import MONTH_PATTERN
-from .names import is_given_name
+from ..text.names import is_given_name
 
 # Arabic spelling -> English name; the English side also names the agency on English pages.
 AGENCIES: dict[str, str] = {

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .diagnostics import Report
+from ..diagnostics import Report
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import Article, FrontMatter, Person, Statement, StatementKind, Topic
-from .speakers import find_statements
+from ..model import Article, FrontMatter, Person, Statement, StatementKind, Topic
+from .statements import find_statements
 from .topics import assign_topics, load_topics
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import match_key
+from ..text.arabic import match_key
 
 
 def _keys(*phrases: str) -> tuple[str, ...]:

@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .arabic import match_key
-from .diagnostics import Report
-from .model import Person
-from .sources import SLUG_PATTERN
-from .tomltext import TomlProblem, parse_toml
+from ..text.arabic import match_key
+from ..diagnostics import Report
+from ..model import Person
+from ..read.sources import SLUG_PATTERN
+from ..text.tomltext import TomlProblem, parse_toml
 
 NameForm = tuple[tuple[str, ...], str, bool]  # (matching keys of the words, person id, is a full name)
 

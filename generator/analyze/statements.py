@@ -22,13 +22,13 @@ import bisect
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .model import Article, Paragraph, Person, Segment, Statement, StatementKind
-from .page import BULLET
-from .speech import (ABOUT, ALREADY, AS_FOR, according_to, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
+from ..model import Article, Paragraph, Person, Segment, Statement, StatementKind
+from ..read.page import BULLET
+from .words import (ABOUT, ALREADY, AS_FOR, according_to, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
                      HEADLINE_VERBS, IN_IT, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
                      verb_kind)
-from .subjects import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
-from .tokens import Token, Tokens, tokenize
+from .discourse import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
+from ..text.tokens import Token, Tokens, tokenize
 
 LOOKBACK = 15  # tokens searched back for `كان` / `أما`, forward for `عن`
 

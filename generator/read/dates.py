@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from hijridate import Hijri
 
-from .arabic import match_key
+from ..text.arabic import match_key
 
 # Month by month: the Egyptian and Gulf name, the Levantine and Iraqi ones, the Algerian and
 # Tunisian ones, then the Moroccan ones. Spellings that differ only by hamza, ى/ي or ة/ه

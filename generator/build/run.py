@@ -21,19 +21,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
-from . import __version__
-from .analyze import Knowledge, load_knowledge
+from .. import __version__
+from ..analyze.knowledge import Knowledge, load_knowledge
 from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
-from .config import ConfigError, SiteConfig, load_config
-from .diagnostics import Report
-from .library import Library, Listing, assemble, fingerprint, search_bundles
-from .model import Article
-from .pipeline import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
+from ..config import ConfigError, SiteConfig, load_config
+from ..diagnostics import Report
+from ..site.library import Library, Listing, assemble, fingerprint, search_bundles
+from ..model import Article
+from .article_job import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
                        start_site_worker, start_worker)
-from .render import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
-from .search import index_source, update_index
-from .sources import discover
-from .write import OutputError, StagingWriter
+from ..render.pages import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
+from ..output.search import index_source, update_index
+from ..read.sources import discover
+from ..output.write import OutputError, StagingWriter
 
 PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
 SITE_PARALLEL_THRESHOLD = 200  # the same for site-wide pages to render

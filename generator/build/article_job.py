@@ -14,15 +14,15 @@ from pathlib import Path
 import jinja2
 
 from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
-from .config import SiteConfig
-from .diagnostics import ContentError, Diagnostic, Report
-from .analyze import Knowledge, analyze
-from .library import Library, Listing
-from .model import Article
-from .parse import parse
-from .render import OutputPage, article_pages, make_environment, render, site_pages
-from .sources import read_source
-from .translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
+from ..config import SiteConfig
+from ..diagnostics import ContentError, Diagnostic, Report
+from ..analyze.knowledge import Knowledge, analyze
+from ..site.library import Library, Listing
+from ..model import Article
+from ..read.parse import parse
+from ..render.pages import OutputPage, article_pages, make_environment, render, site_pages
+from ..read.sources import read_source
+from ..translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Common Arabic given names, with the Latin spelling news agencies use for them.
 
 Two readers need them: `romanize` (a readable slug for a speaker the gazetteer does not
-know) and `subjects` (a bare name after a verb of saying, `وأكد عقيلة صالح أن`, is a person
+know) and `analyze.discourse` (a bare name after a verb of saying, `وأكد عقيلة صالح أن`, is a person
 only when it opens with a given name; `وأكد حسن سير العمل` is not). Keys are matching keys
 (`arabic.match_key`), so `آلاء`/`الاء` and `عقيلة`/`عقيله` meet.
 """

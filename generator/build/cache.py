@@ -32,12 +32,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Report
-from .library import Listing
-from .model import Article, Person
-from .write import Published
+from ..diagnostics import Diagnostic, Report
+from ..site.library import Listing
+from ..model import Article, Person
+from ..output.write import Published
 
-FORMAT = 2
+FORMAT = 3
+# Read before anything is unpickled: a cache an older Nashra wrote (its classes perhaps in
+# modules that moved since) is simply not this one's, and costs a full build, not a warning.
+_HEADER = b"nashra-cache %d\n" % FORMAT
 CACHE_DIR = ".nashra-cache"
 
 StatSignature = tuple[int, int, int]  # size, mtime_ns, inode
@@ -158,9 +161,12 @@ class BuildCache:
         if not path.exists():
             return cls(folder, CacheIndex(site_key))
         try:
-            version, index = pickle.loads(_verified(path.read_bytes()))
-            if version != FORMAT or not isinstance(index, CacheIndex):
-                raise ValueError(f"format {version!r}")
+            data = _verified(path.read_bytes())
+            if not data.startswith(_HEADER):
+                return cls(folder, CacheIndex(site_key))  # another version's cache
+            index = pickle.loads(data[len(_HEADER):])
+            if not isinstance(index, CacheIndex):
+                raise ValueError(f"not an index: {type(index).__name__}")
         except Exception as exc:  # noqa: BLE001 - any unreadable cache is ignored, whatever broke
             os.replace(path, path.with_name(path.name + ".corrupt"))  # kept, never silently replaced
             report.warning(path, 1, f"build cache unreadable ({type(exc).__name__}: {exc}); kept as "
@@ -192,7 +198,7 @@ class BuildCache:
                       for key, listing in part.items()}
             _atomic_write(self.folder / "listings" / f"{shard}.pickle",
                           _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
-        _atomic_write(self.folder / "index.pickle", _sign(pickle.dumps((FORMAT, index), pickle.HIGHEST_PROTOCOL)))
+        _atomic_write(self.folder / "index.pickle", _sign(_HEADER + pickle.dumps(index, pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):
             if stale.stem not in live:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.translate.engine import ModelNotFound
+from .engine import ModelNotFound
 
 METADATA_FILE = "metadata.json"
 ARCHIVE_SUFFIX = ".argosmodel"

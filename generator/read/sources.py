@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from .diagnostics import ContentError, Report
-from .model import FrontMatter, SourceFile
-from .tomltext import TomlProblem, parse_toml
+from ..diagnostics import ContentError, Report
+from ..model import FrontMatter, SourceFile
+from ..text.tomltext import TomlProblem, parse_toml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_FENCE = "+++"

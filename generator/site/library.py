@@ -17,8 +17,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Report
-from .model import Article, Dateline, Person, Provenance, Segment, Statement, Topic
+from ..diagnostics import Report
+from ..model import Article, Dateline, Person, Provenance, Segment, Statement, Topic
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The words of reported speech in Arabic news prose, and tests on single tokens.
 
 Tables are written as Arabic is spelled and compared through `arabic.match_key`, so hamza,
-alef and teh marbuta variants meet (`مؤكدا` and `مءكدا` are one entry). `speakers.py` reads
+alef and teh marbuta variants meet (`مؤكدا` and `مءكدا` are one entry). `statements.py` reads
 sentences with them; nothing here looks further than a token or two.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .arabic import match_key
-from .tokens import Token, Tokens, bare
+from ..text.arabic import match_key
+from ..text.tokens import Token, Tokens, bare
 
 
 def _keys(text: str) -> frozenset[str]:

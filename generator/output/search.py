@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .cache import ArticleEntry, digest
-from .config import SiteConfig
-from .diagnostics import Report
-from .urls import LANGUAGES, SEARCH_BUNDLES, Route
+from ..build.cache import ArticleEntry, digest
+from ..config import SiteConfig
+from ..diagnostics import Report
+from ..render.urls import LANGUAGES, SEARCH_BUNDLES, Route
 from .write import StagingWriter
 
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"

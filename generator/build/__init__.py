@@ -1,0 +1,2 @@
+"""The build: the stages in order (`run`), one article from its file to its pages, as
+worker processes run it (`article_job`), and what the last build made (`cache`)."""
