@@ -26,6 +26,7 @@ site: $(STAMP)
 	$(BIN)/build-site
 
 test: $(STAMP) $(AXE)
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

@@ -48,8 +48,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 sys.path.insert(0, str(BENCH_DIR))
 
-import generator as nashra_package  # noqa: E402  (the copy of run_on_snapshot, once it ran)
 from corpus import Corpus, Story, write_corpus  # noqa: E402
+
+import generator as nashra_package  # noqa: E402  (the copy of run_on_snapshot, once it ran)
 
 MEASURE = BENCH_DIR / "measure.py"
 SNAPSHOT_VARIABLE = "NASHRA_BENCH_SNAPSHOT"

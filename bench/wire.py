@@ -44,10 +44,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.analyze.knowledge import analyze, load_knowledge  # noqa: E402
-from generator.text.arabic import match_key  # noqa: E402
 from generator.diagnostics import ContentError, Report  # noqa: E402
 from generator.read.parse import parse  # noqa: E402
 from generator.read.sources import read_source  # noqa: E402
+from generator.text.arabic import match_key  # noqa: E402
 
 # Captures of the stored corpus begin with a marker of their own (` date 2025-12-05 `) glued
 # to the first line; a page pasted from the browser never has it, so it is taken off.
@@ -134,7 +134,8 @@ def _same_person(found: str, annotated: str) -> bool:
     return a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a)
 
 
-def _speaker_counts(article, expected: list[str]) -> tuple[int, int, int, list[str], list[str]]:
+def _speaker_counts(article, expected: list[str]) -> tuple[list[str], list[str]]:
+    """The names found that match no expected speaker, and the expected ones not found."""
     found = [p.name_ar for p in article.people]
     missing = list(expected)
     wrong = []
@@ -144,7 +145,7 @@ def _speaker_counts(article, expected: list[str]) -> tuple[int, int, int, list[s
             wrong.append(name)
         else:
             missing.remove(match)
-    return len(found) - len(wrong), len(wrong), len(missing), wrong, missing
+    return wrong, missing
 
 
 def score_page(page: Path, expected: dict, knowledge, tally: Tally, scratch: Path) -> None:
@@ -205,12 +206,10 @@ def score_page(page: Path, expected: dict, knowledge, tally: Tally, scratch: Pat
     tally.add("story", len(lost), len(story))
     tally.failures += [f"{name}: story line lost: {line[:80]!r}" for line in lost]
 
-    if article is not None:
-        right, wrong, missed, wrong_names, missed_names = _speaker_counts(article, speakers)
-    else:
-        right, wrong, missed, wrong_names, missed_names = 0, 0, len(speakers), [], speakers
+    wrong_names, missed_names = _speaker_counts(article, speakers) if article is not None else ([], speakers)
+    right = len(speakers) - len(missed_names)
     tally.add("speakers", right, len(speakers))
-    tally.found_speakers += right + wrong
+    tally.found_speakers += right + len(wrong_names)
     tally.failures += [f"{name}: speaker wrongly found: {n!r}" for n in wrong_names]
     tally.failures += [f"{name}: speaker missed: {n!r}" for n in missed_names]
 

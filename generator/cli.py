@@ -17,10 +17,10 @@ from .analyze.knowledge import Knowledge, analyze, load_knowledge
 from .build.run import BuildError, build, load_articles
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
-from .site.library import Listing, assemble
 from .model import Article, Segment
 from .read.parse import ParseResult, parse
 from .read.sources import read_source
+from .site.library import Listing, assemble
 from .translate.memory import MemoryFileError, load_memory, memory_path
 
 COMMANDS = ("build", "check", "inspect", "serve")

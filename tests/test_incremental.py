@@ -9,10 +9,10 @@ import shutil
 
 import pytest
 
-from generator.build import run as build_module
 from generator.build import article_job as pipeline
-from generator.render import pages as render_module
+from generator.build import run as build_module
 from generator.diagnostics import Report
+from generator.render import pages as render_module
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
 
@@ -94,10 +94,11 @@ def test_a_removed_article_disappears_and_a_new_one_appears(three, capsys):
 
 
 def test_a_changed_translation_memory_rerenders_its_article(three, capsys, counted):
-    from generator.translate.memory import memory_from_segments, memory_path, save_memory
     import datetime as dt
+
     from generator.build.article_job import load_article
     from generator.config import load_config
+    from generator.translate.memory import memory_from_segments, memory_path, save_memory
 
     config = load_config(three.root)
     article = load_article(three.root / "content" / "articles" / "a3.txt", config, Report(stream=None))

@@ -8,11 +8,11 @@ import pytest
 
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.site.library import Listing, assemble
 from generator.model import Person, Provenance, Statement, StatementKind, Topic, TopicAssignment
 from generator.read.parse import parse
-from generator.render.pages import make_environment, plan, render
 from generator.read.sources import read_source
+from generator.render.pages import make_environment, plan, render
+from generator.site.library import Listing, assemble
 
 LAVROV = Person("sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov", "وزير الخارجية الروسي", "Russian Foreign Minister")
 UNKNOWN = Person("ahmad-khatib", "أحمد الخطيب", "", "مدير المرفأ", "")

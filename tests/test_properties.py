@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from generator.cli import main
 from generator.diagnostics import ContentError, Report
 from generator.read.parse import parse
-from generator.read.sources import MAX_ARTICLE_BYTES, HIDDEN_CHARACTERS, decode, read_source
+from generator.read.sources import HIDDEN_CHARACTERS, MAX_ARTICLE_BYTES, decode, read_source
 from tests.conftest import SITE_TOML, Site
 from tests.support.html_safety import html_problems, page_text
 

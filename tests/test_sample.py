@@ -3,7 +3,6 @@
 from generator.diagnostics import Report
 from generator.read.parse import parse
 from generator.read.sources import read_source
-
 from tests.conftest import SAMPLE
 
 TITLE = "لافروف: اتفاق أمريكي روسي للتعاون العسكري في سياق الحرب ضد الإرهاب"

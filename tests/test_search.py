@@ -14,15 +14,15 @@ from types import SimpleNamespace
 import pytest
 
 from generator.build import run as build_module
-from generator.site import library as library_module
-from generator.output import search as search_module
 from generator.config import load_config
 from generator.diagnostics import Report
-from generator.site.library import Listing, assemble
 from generator.model import Person, Topic, TopicAssignment
+from generator.output import search as search_module
 from generator.read.parse import parse
-from generator.render.pages import make_environment, plan, render
 from generator.read.sources import read_source
+from generator.render.pages import make_environment, plan, render
+from generator.site import library as library_module
+from generator.site.library import Listing, assemble
 from tests.conftest import REPO, SAMPLE
 
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"

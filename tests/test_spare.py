@@ -12,8 +12,8 @@ import shutil
 
 import pytest
 
-import generator.render.pages as render_module
 import generator.output.write as write_module
+import generator.render.pages as render_module
 from generator.build import article_job as pipeline
 from generator.site.library import Listing
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
-from generator.text.arabic import match_key
 from generator.diagnostics import Report
 from generator.model import StatementKind
 from generator.read.parse import parse
 from generator.read.sources import SLUG_PATTERN, read_source
+from generator.text.arabic import match_key
 
 from .conftest import REPO, SAMPLE
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
-from generator.diagnostics import Report
 from generator.analyze.gazetteer import Gazetteer
+from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
+from generator.analyze.topics import MAX_TOPICS, load_topics
+from generator.diagnostics import Report
 from generator.model import Topic
 from generator.read.parse import parse
 from generator.read.sources import read_source
-from generator.analyze.topics import MAX_TOPICS, load_topics
 
 from .conftest import REPO, SAMPLE
 

@@ -8,9 +8,9 @@ import pytest
 
 from generator.config import load_config
 from generator.diagnostics import Report
+from generator.translate.memory import load_memory, memory_path
 from generator.translate.mt import fill as fill_module
 from generator.translate.mt.fill import fill, pending_work
-from generator.translate.memory import load_memory, memory_path
 from generator.translate.mt.protect import Glossary, glossary_from_content, protect, restore
 
 ARTICLE = ("+++\ndate = 2016-02-13\n+++\nلافروف يصل إلى ميونيخ\n\nموسكو-سانا قال وزير الخارجية الروسي سيرغي لافروف "

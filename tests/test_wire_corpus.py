@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyze.knowledge import analyze
-from generator.diagnostics import Report
-from generator.analyze.knowledge import Knowledge
 from generator.analyze.gazetteer import Gazetteer
+from generator.analyze.knowledge import Knowledge, analyze
+from generator.diagnostics import Report
 from generator.read.parse import parse
 from generator.read.sources import read_source
 

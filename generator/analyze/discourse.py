@@ -19,16 +19,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
 from ..model import Person
 from ..text.names import is_given_name
 from ..text.romanize import name_slug
-from .words import (ABOUT, ANONYMOUS_REFERENCES, COMPLEMENTIZERS, ANONYMOUS_SOURCES, ANONYMOUS_UNLESS_NAMED, DESCRIBED_AS, EVENT_NOUNS,
-                     FEMININE_VERBS, GENERIC_OFFICES, HONORIFIC_PRONOUNS, HONORIFIC_TITLES, INSTITUTIONS, NAME_COMPOUND_TAILS, NAME_CONNECTORS,
-                     FOR, NAME_OPENERS, OFFICE_PREPOSITIONS, RELATIVES, REPRESENTATIVES, SUBJECT_ENDS, TIME_WORDS, TITLE_SURNAMES, TITLES, UN_ADJECTIVE,
-                     UN_OFFICE_WORDS, chain_noun, said_next, ends_subject, fold, is_adjective, is_anonymous_adjective,
-                     governs, is_office_head, name_like, office_words, short_quote_end, verb_kind)
 from ..text.tokens import Tokens, bare, tokenize
+from .gazetteer import Gazetteer
+from .words import (
+    ABOUT,
+    ANONYMOUS_REFERENCES,
+    ANONYMOUS_SOURCES,
+    ANONYMOUS_UNLESS_NAMED,
+    COMPLEMENTIZERS,
+    DESCRIBED_AS,
+    EVENT_NOUNS,
+    FEMININE_VERBS,
+    FOR,
+    GENERIC_OFFICES,
+    HONORIFIC_PRONOUNS,
+    HONORIFIC_TITLES,
+    INSTITUTIONS,
+    NAME_COMPOUND_TAILS,
+    NAME_CONNECTORS,
+    NAME_OPENERS,
+    OFFICE_PREPOSITIONS,
+    RELATIVES,
+    REPRESENTATIVES,
+    SUBJECT_ENDS,
+    TIME_WORDS,
+    TITLE_SURNAMES,
+    TITLES,
+    UN_ADJECTIVE,
+    UN_OFFICE_WORDS,
+    chain_noun,
+    ends_subject,
+    fold,
+    governs,
+    is_adjective,
+    is_anonymous_adjective,
+    is_office_head,
+    name_like,
+    office_words,
+    said_next,
+    short_quote_end,
+    verb_kind,
+)
 
 # What a subject is; only people and anonymous sources make statements. UNIDENTIFIED: someone
 # is there (`وقالت ميركل`) but cannot be told, so the previous speaker does not go on.

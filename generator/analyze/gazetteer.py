@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text.arabic import match_key
 from ..diagnostics import Report
 from ..model import Person
 from ..read.sources import SLUG_PATTERN
+from ..text.arabic import match_key
 from ..text.tomltext import TomlProblem, parse_toml
 
 NameForm = tuple[tuple[str, ...], str, bool]  # (matching keys of the words, person id, is a full name)

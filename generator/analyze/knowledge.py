@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Report
-from .gazetteer import Gazetteer, load_gazetteer
 from ..model import Article, FrontMatter, Person, Statement, StatementKind, Topic
+from .gazetteer import Gazetteer, load_gazetteer
 from .statements import find_statements
 from .topics import assign_topics, load_topics
 

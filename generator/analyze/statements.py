@@ -21,14 +21,32 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
 from ..model import Article, Paragraph, Person, Segment, Statement, StatementKind
 from ..read.page import BULLET
-from .words import (ABOUT, ALREADY, AS_FOR, according_to, BY_SAYING, CLAUSE_OPENERS, COMPLEMENTIZERS, FRONTED_PHRASES,
-                     HEADLINE_VERBS, IN_IT, OBJECT_PRONOUNS, QUOTE_MARKS, SAID_FORMS, WAS, long_quote_end, quote_end, quoted, reports_after,
-                     verb_kind)
-from .discourse import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
 from ..text.tokens import Token, Tokens, tokenize
+from .discourse import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
+from .gazetteer import Gazetteer
+from .words import (
+    ABOUT,
+    ALREADY,
+    AS_FOR,
+    BY_SAYING,
+    CLAUSE_OPENERS,
+    COMPLEMENTIZERS,
+    FRONTED_PHRASES,
+    HEADLINE_VERBS,
+    IN_IT,
+    OBJECT_PRONOUNS,
+    QUOTE_MARKS,
+    SAID_FORMS,
+    WAS,
+    according_to,
+    long_quote_end,
+    quote_end,
+    quoted,
+    reports_after,
+    verb_kind,
+)
 
 LOOKBACK = 15  # tokens searched back for `كان` / `أما`, forward for `عن`
 

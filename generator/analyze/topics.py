@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.arabic import match_key
 from ..diagnostics import Report
-from .gazetteer import entry_problem, read_toml, table_line
 from ..model import Article, Topic, TopicAssignment
+from ..text.arabic import match_key
 from ..text.tokens import Tokens, bare, clitic_variants, tokenize
+from .gazetteer import entry_problem, read_toml, table_line
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2  # a sub-headline or the first paragraph

@@ -13,16 +13,16 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
+from ..analyze.knowledge import Knowledge, analyze
 from ..config import SiteConfig
 from ..diagnostics import ContentError, Diagnostic, Report
-from ..analyze.knowledge import Knowledge, analyze
-from ..site.library import Library, Listing
 from ..model import Article
 from ..read.parse import parse
-from ..render.pages import OutputPage, article_pages, make_environment, render, site_pages
 from ..read.sources import read_source
+from ..render.pages import OutputPage, article_pages, make_environment, render, site_pages
+from ..site.library import Library, Listing
 from ..translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
+from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
 
 
 @dataclass(frozen=True)

@@ -26,16 +26,16 @@ import hmac
 import os
 import pickle
 import secrets
-import tempfile
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Report
-from ..site.library import Listing
+from ..files import FolderIdentity, write_atomically
 from ..model import Article, Person
 from ..output.write import Published
+from ..site.library import Listing
 
 FORMAT = 3
 # Read before anything is unpickled: a cache an older Nashra wrote (its classes perhaps in
@@ -78,7 +78,7 @@ class CacheIndex:
     site_key: str = ""  # what every article's reading depends on (see build._site_key)
     templates_key: str = ""  # the templates the pages were rendered with
     assets_key: str = ""  # the assets (templates/assets/) copied into site/assets/
-    output_identity: tuple[int, int] | None = None  # (inode, mtime_ns) of the site/ we wrote
+    output_identity: FolderIdentity | None = None  # of the site/ we wrote
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
@@ -137,7 +137,7 @@ class ArticleStore:
         return _load(self.folder / f"{key}.pickle", Article)
 
     def save(self, key: str, article: Article) -> None:
-        _atomic_write(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
+        write_atomically(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
 
 
 def _load(path: Path, kind: type) -> Any:
@@ -196,31 +196,10 @@ class BuildCache:
                 continue  # the same keys, so the same listings: already on disk
             shared = {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
                       for key, listing in part.items()}
-            _atomic_write(self.folder / "listings" / f"{shard}.pickle",
+            write_atomically(self.folder / "listings" / f"{shard}.pickle",
                           _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
-        _atomic_write(self.folder / "index.pickle", _sign(_HEADER + pickle.dumps(index, pickle.HIGHEST_PROTOCOL)))
+        write_atomically(self.folder / "index.pickle", _sign(_HEADER + pickle.dumps(index, pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):
             if stale.stem not in live:
                 stale.unlink(missing_ok=True)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def output_identity(output_dir: Path) -> tuple[int, int] | None:
-    """Which site/ folder this is: another one (deleted, replaced) is not the one we cached."""
-    try:
-        st = output_dir.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_mtime_ns)

@@ -23,17 +23,26 @@ from typing import Iterator
 
 from .. import __version__
 from ..analyze.knowledge import Knowledge, load_knowledge
-from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest, output_identity
 from ..config import ConfigError, SiteConfig, load_config
 from ..diagnostics import Report
-from ..site.library import Library, Listing, assemble, fingerprint, search_bundles
+from ..files import identity
 from ..model import Article
-from .article_job import (ArticleOutcome, ArticleRenderer, load_article, render_site_page, run_in_worker, signatures,
-                       start_site_worker, start_worker)
-from ..render.pages import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
 from ..output.search import index_source, update_index
-from ..read.sources import discover
 from ..output.write import OutputError, StagingWriter
+from ..read.sources import discover
+from ..render.pages import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
+from ..site.library import Library, Listing, assemble, fingerprint, search_bundles
+from .article_job import (
+    ArticleOutcome,
+    ArticleRenderer,
+    load_article,
+    render_site_page,
+    run_in_worker,
+    signatures,
+    start_site_worker,
+    start_worker,
+)
+from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest
 
 PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
 SITE_PARALLEL_THRESHOLD = 200  # the same for site-wide pages to render
@@ -105,7 +114,7 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     jobs = jobs or os.cpu_count() or 1
     knowledge = load_knowledge(config.content_dir, report)
     cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
-    previous = cache.index if cache.index.output_identity == output_identity(config.output_dir) else CacheIndex()
+    previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
 
     templates_key, assets_key = _templates_keys(config)
     restyled = previous.templates_key != templates_key  # every page must be rendered again
@@ -189,7 +198,7 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     publish = not (strict and report.failed(strict))  # --strict keeps the last good site
     if publish:
         writer.publish()
-        index.output_identity = output_identity(config.output_dir)
+        index.output_identity = identity(config.output_dir)
         index.output = writer.published
         cache.save(index, {index.articles[str(path)].key: listing for path, listing in listings.items()})
     else:

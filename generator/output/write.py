@@ -25,6 +25,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import FolderIdentity, identity
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -39,7 +41,7 @@ class Published:
 
     files: frozenset[str]  # every file of the published site, relative
     changed: frozenset[str]  # files written or removed: what the spare does not have yet
-    spare: tuple[int, int] | None  # identity of the spare (the site before), if one was kept
+    spare: FolderIdentity | None  # identity of the spare (the site before), if one was kept
 
 
 class StagingWriter:
@@ -64,7 +66,7 @@ class StagingWriter:
         self.spare = output_dir.with_name(_spare_name(output_dir))
         if previous is None or not output_dir.is_dir():
             _remove_later(self.spare, output_dir)
-        elif previous.spare and previous.spare == _identity(self.spare) and (
+        elif previous.spare and previous.spare == identity(self.spare) and (
                 missing := _from_spare(self.spare, self.staging, output_dir, previous.changed)) is not None:
             self.previous_files = previous.files - missing
         else:
@@ -141,7 +143,7 @@ class StagingWriter:
         elif _exchange(self.staging, self.output_dir):
             if self.snapshot:  # the replaced site differs from the new one by `changed` only
                 os.rename(self.staging, self.spare)
-                self.published = Published(claimed, changed, _identity(self.spare))
+                self.published = Published(claimed, changed, identity(self.spare))
                 return
             _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
@@ -152,18 +154,10 @@ class StagingWriter:
         # A full build makes its spare from the new site, so that the first edit after it is
         # as quick as the following ones.
         self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, self.spare) else changed,
-                                   _identity(self.spare))
+                                   identity(self.spare))
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_mtime_ns)
 
 
 def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset[str]) -> frozenset[str] | None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.arabic import match_key
-from .dates import MONTH_PATTERN
 from ..text.names import is_given_name
+from .dates import MONTH_PATTERN
 
 # Arabic spelling -> English name; the English side also names the agency on English pages.
 AGENCIES: dict[str, str] = {

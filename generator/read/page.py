@@ -25,11 +25,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import boilerplate
 from ..text.arabic import arabic_share, match_key
+from ..text.names import is_given_name
+from . import boilerplate
 from .dateline import AGENCIES, agency_english, match_inline, match_own_line
 from .dates import find_dates
-from ..text.names import is_given_name
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
 MAX_HEADLINE_WORDS = 40

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from slugify import slugify
 
+from ..diagnostics import ContentError, Report
+from ..model import Article, Dateline, Paragraph, Section, Segment, SourceFile
 from ..text.arabic import arabic_share, looks_persian, split_sentences, words
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import story_date
-from ..diagnostics import ContentError, Report
-from ..model import Article, Dateline, Paragraph, Section, Segment, SourceFile
 from .page import SENTENCE_END, Block, is_deck, opens_story, read_page
 from .sources import SLUG_PATTERN
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from ..read.dateline import is_levantine
 from ..model import Article
+from ..read.dateline import is_levantine
 
 _ARABIC_RUN = re.compile(
     r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+"

@@ -19,8 +19,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from .filters import isolate
 from ..model import Article, Paragraph, Provenance, Segment
+from .filters import isolate
 
 UNTRANSLATED_NOTE = Markup('<span class="untranslated-note" data-pagefind-ignore>Not yet translated: Arabic original</span>')
 

@@ -19,11 +19,11 @@ import jinja2
 from markupsafe import Markup
 
 from ..config import SiteConfig
-from ..read.dateline import agency_english
-from .filters import article_date, isolate, localise_digits
-from ..site.library import Library, Listing, Quote, QuoteRecord, fingerprint, search_bundles, translation_status
-from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from ..model import Article, Person, Segment, Topic
+from ..read.dateline import agency_english
+from ..site.library import Library, Listing, Quote, QuoteRecord, fingerprint, search_bundles, translation_status
+from .filters import article_date, isolate, localise_digits
+from .markup import UNTRANSLATED_NOTE, ArticleMarkup
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
 
 ASSETS_DIR = "assets"  # inside the templates folder; copied to site/assets/

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -32,6 +30,7 @@ from typing import Iterable
 import tomli_w
 
 from ..diagnostics import Report
+from ..files import write_atomically
 from ..model import Article, Provenance, Section, Segment
 from ..read.sources import remove_hidden
 from ..text.tomltext import TomlProblem, parse_toml
@@ -155,18 +154,7 @@ def dump_memory(memory: Memory) -> str:
 
 
 def save_memory(path: Path, memory: Memory) -> None:
-    """Write atomically: a reader (or a crash) sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump_memory(memory))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, dump_memory(memory).encode("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from ...build.article_job import load_article
 from ...config import SiteConfig
 from ...diagnostics import Report
 from ...model import Segment
-from ...build.article_job import load_article
 from ...read.sources import discover
-from .engine import ModelNotFound, Translator
 from ..memory import Entry, Memory, MemoryFileError, load_memory, memory_path, save_memory
+from .engine import ModelNotFound, Translator
 from .protect import Glossary, glossary_from_content, protect, restore
 
 CHUNK_SENTENCES = 256  # segments per chunk: the most an interruption can lose

@@ -1,0 +1,41 @@
+"""Files every stage writes whole: the cache, the translation memory. One way to write them."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+FolderIdentity = tuple[int, int]  # (inode, mtime_ns)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A reader, or a crash, sees the old file or the new one, never half of either: the
+    bytes go to a temporary file beside it, reach the disk (fsync), and replace it in one
+    rename, which is itself made durable by syncing the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def identity(path: Path) -> FolderIdentity | None:
+    """Which folder this is: another one at the same path (deleted, replaced) has another
+    inode or mtime, so what was remembered of the old one does not apply to it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
