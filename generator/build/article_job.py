@@ -85,8 +85,9 @@ def _translated(article: Article, config: SiteConfig, report: Report) -> Article
     return applied.article
 
 
-class ArticleRenderer:
-    """Turns articles into their pages; one per process, so the templates load once."""
+class ArticleProcessor:
+    """Makes an article file's outcome (read, translate, analyse, render); one per process,
+    so the templates load once."""
 
     def __init__(self, config: SiteConfig, knowledge: Knowledge, store: ArticleStore) -> None:
         self.config = config
@@ -98,7 +99,7 @@ class ArticleRenderer:
         return {page.route.output_path: render(self.env, page)
                 for page in article_pages(self.config, self.knowledge.topics, article)}
 
-    def outcome(self, path: Path, unchanged: ArticleEntry | None = None) -> ArticleOutcome:
+    def process(self, path: Path, unchanged: ArticleEntry | None = None) -> ArticleOutcome:
         """Read, analyse and render the article at `path`; given the `unchanged` entry of an
         article whose inputs did not change (only the templates did), render it from the cache."""
         if unchanged is not None and (article := self.store.load(unchanged.key)) is not None:
@@ -118,17 +119,17 @@ class ArticleRenderer:
         return ArticleOutcome(path, tuple(report.diagnostics), slug, found, key, Listing.of(article), self.pages(article))
 
 
-_worker: ArticleRenderer | None = None
+_worker: ArticleProcessor | None = None
 
 
 def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore) -> None:
     global _worker
-    _worker = ArticleRenderer(config, knowledge, store)
+    _worker = ArticleProcessor(config, knowledge, store)
 
 
 def run_in_worker(task: tuple[Path, ArticleEntry | None]) -> ArticleOutcome:
     assert _worker is not None, "start_worker() runs first in each worker process"
-    return _worker.outcome(*task)
+    return _worker.process(*task)
 
 
 _site_worker: tuple[jinja2.Environment, list[OutputPage]] | None = None

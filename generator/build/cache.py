@@ -26,16 +26,18 @@ import hmac
 import os
 import pickle
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Report
 from ..files import FolderIdentity, write_atomically
-from ..model import Article, Person
-from ..output.write import Published
-from ..site.library import Listing
+from ..model import Article
+
+if TYPE_CHECKING:  # names for annotations only: the cache stores them, and never looks inside
+    from ..output.write import Published
+    from ..site.library import Listing
 
 FORMAT = 3
 # Read before anything is unpickled: a cache an older Nashra wrote (its classes perhaps in
@@ -190,14 +192,11 @@ class BuildCache:
         shards: dict[str, dict[str, Listing]] = {shard: {} for shard in LISTING_SHARDS}
         for key, listing in listings.items():
             shards[key[0]][key] = listing
-        people: dict[Person, Person] = {}  # one copy of each person, however many articles quote them
         for shard, part in shards.items():
             if frozenset(part) == self._listing_shards.get(shard):
                 continue  # the same keys, so the same listings: already on disk
-            shared = {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
-                      for key, listing in part.items()}
             write_atomically(self.folder / "listings" / f"{shard}.pickle",
-                          _sign(pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)))
+                             _sign(pickle.dumps(part, pickle.HIGHEST_PROTOCOL)))
         write_atomically(self.folder / "index.pickle", _sign(_HEADER + pickle.dumps(index, pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):

@@ -31,10 +31,10 @@ from ..output.search import index_source, update_index
 from ..output.write import OutputError, StagingWriter
 from ..read.sources import discover
 from ..render.pages import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
-from ..site.library import Library, Listing, assemble, fingerprint, search_bundles
+from ..site.library import Library, Listing, assemble, fingerprint, search_bundles, with_shared_people
 from .article_job import (
     ArticleOutcome,
-    ArticleRenderer,
+    ArticleProcessor,
     load_article,
     render_site_page,
     run_in_worker,
@@ -88,38 +88,89 @@ def load_articles(config: SiteConfig, report: Report) -> list[Article]:
     return [article for article in found if article]
 
 
-def _process(tasks: list[tuple[Path, ArticleEntry | None]], renderer: ArticleRenderer,
+def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticleProcessor,
              jobs: int) -> Iterator[ArticleOutcome]:
     """Load and render articles (or, given an unchanged article's entry, render it again from
     the cache), in worker processes when there are enough of them; the outcomes come in the
     order of `tasks`, one at a time, so their pages need not all be held in memory at once."""
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(jobs, initializer=start_worker,
-                                 initargs=(renderer.config, renderer.knowledge, renderer.store)) as pool:
+                                 initargs=(processor.config, processor.knowledge, processor.store)) as pool:
             yield from pool.map(run_in_worker, tasks, chunksize=16)
         return
-    yield from (renderer.outcome(path, unchanged) for path, unchanged in tasks)
+    yield from (processor.process(path, unchanged) for path, unchanged in tasks)
 
 
 def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
           search: bool | None = None) -> BuildResult:
-    """Build the site at `root`; `search` overrides the configured `[search] enabled`."""
+    """Build the site at `root`; `search` overrides the configured `[search] enabled`.
+
+    Nothing reaches `site/` until every page is made: the pages go to a staging folder,
+    published in one step, or discarded when anything fails (or, with `strict`, warns)."""
+    config = _configure(root, report, search)
+    jobs = jobs or os.cpu_count() or 1
+    knowledge = load_knowledge(config.content_dir, report)
+    cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
+    plan = _plan(config, cache, report)
+    if plan.up_to_date:
+        for path in plan.paths:
+            report.replay(plan.reused[path].diagnostics)
+        return BuildResult(config, None, sum(e.slug is not None for e in plan.reused.values()), 0, False,
+                           up_to_date=True)
+    listings, loaded = _cached_listings(cache, plan)
+    index = CacheIndex(cache.index.site_key, templates_key=plan.templates_key, assets_key=plan.assets_key)
+    writer = StagingWriter(config.output_dir, plan.previous.output if plan.previous.site_pages else None)
+    processor = ArticleProcessor(config, knowledge, cache.articles)
+    articles = _Articles(cache.articles, config, knowledge)
+    try:
+        listings |= _write_articles(plan, processor, writer, articles, loaded, index, report, jobs)
+        library = assemble([listings[p] for p in plan.paths if p in listings], report, knowledge.topics)
+        index.site_pages = _write_site_pages(writer, processor, library, plan.previous, articles, plan.restyled, jobs)
+        for route, path in asset_files(config):
+            writer.write_or_keep(route.output_path, path.read_bytes())
+        _index_search(config, writer, library, plan.previous, index, report)
+    except (TemplateFailure, OutputError, OSError) as exc:
+        writer.discard()
+        raise BuildError(str(exc)) from exc
+    except BaseException:
+        writer.discard()
+        raise
+    if strict and report.failed(strict):  # --strict keeps the last good site
+        writer.discard()
+        return BuildResult(config, library, len(library.articles), len(writer.written), False)
+    writer.publish()
+    index.output_identity, index.output = identity(config.output_dir), writer.published
+    cache.save(index, with_shared_people({index.articles[str(path)].key: listing for path, listing in listings.items()}))
+    return BuildResult(config, library, len(library.articles), len(writer.written), True)
+
+
+def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
     try:
         config = load_config(root)
     except ConfigError as exc:
         raise BuildError(str(exc)) from exc
-    if search is not None:
-        config = replace(config, search=search)
     report.root = config.root
-    jobs = jobs or os.cpu_count() or 1
-    knowledge = load_knowledge(config.content_dir, report)
-    cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
+    return config if search is None else replace(config, search=search)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What changed since the last build, before anything is read."""
+
+    previous: CacheIndex  # the last build's index, or an empty one when site/ is not the one it made
+    paths: list[Path]  # every article file, in the order library.assemble keeps
+    reused: dict[Path, ArticleEntry]  # articles whose files did not change
+    templates_key: str
+    assets_key: str
+    restyled: bool  # the templates changed: every page must be rendered again
+    up_to_date: bool  # nothing changed at all
+
+
+def _plan(config: SiteConfig, cache: BuildCache, report: Report) -> _Plan:
     previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
-
     templates_key, assets_key = _templates_keys(config)
-    restyled = previous.templates_key != templates_key  # every page must be rendered again
-
-    paths = sorted(discover(config.articles_dir, report), key=str)  # the order library.assemble keeps
+    restyled = previous.templates_key != templates_key
+    paths = sorted(discover(config.articles_dir, report), key=str)
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
         entry = previous.articles.get(str(path))
@@ -127,83 +178,73 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
             reused[path] = entry
     # A build that did not index (--no-search, the preview) may have left the index behind the pages.
     search_current = not config.search or previous.searched == index_source(config, previous.articles.values())
-    if (len(reused) == len(paths) == len(previous.articles) and previous.site_pages and config.output_dir.is_dir()
-            and search_current and not restyled and previous.assets_key == assets_key):
-        for path in paths:
-            report.replay(reused[path].diagnostics)
-        return BuildResult(config, None, sum(e.slug is not None for e in reused.values()), 0, False, up_to_date=True)
+    up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)
+                  and config.output_dir.is_dir() and search_current and not restyled
+                  and previous.assets_key == assets_key)
+    return _Plan(previous, paths, reused, templates_key, assets_key, restyled, up_to_date)
 
-    cached_listings = cache.listings() if reused else {}
+
+def _cached_listings(cache: BuildCache, plan: _Plan) -> tuple[dict[Path, Listing], dict[Path, Article]]:
+    """The unchanged articles' listings, from the cache; an article whose listing is gone is
+    loaded whole from the cache instead, and one that is gone too is processed again (it
+    leaves `plan.reused`)."""
+    cached = cache.listings() if plan.reused else {}
     listings: dict[Path, Listing] = {}
-    loaded: dict[Path, Article] = {}  # unchanged articles whose listing was not cached
-    for path, entry in list(reused.items()):
+    loaded: dict[Path, Article] = {}
+    for path, entry in list(plan.reused.items()):
         if entry.slug is None:
             continue
-        listing = cached_listings.get(entry.key)
+        listing = cached.get(entry.key)
         if listing is None and (article := cache.articles.load(entry.key)) is not None:
             loaded[path], listing = article, Listing.of(article)
         if listing is None:
-            del reused[path]  # its cached copy is gone: process it again
+            del plan.reused[path]
             continue
         listings[path] = listing
+    return listings, loaded
 
-    index = CacheIndex(cache.index.site_key, templates_key=templates_key, assets_key=assets_key)
-    writer = StagingWriter(config.output_dir, previous.output if previous.site_pages else None)
-    articles = _Articles(cache.articles, config, knowledge)
-    # Unchanged articles are not read again, but with new templates their pages are rendered
-    # again, from the cache, in the worker processes like the others.
-    rerendered = {path for path, entry in reused.items() if entry.slug} if restyled else set()
-    try:
-        renderer = ArticleRenderer(config, knowledge, cache.articles)
-        processed = _process([(p, reused.get(p)) for p in paths if p not in reused or p in rerendered],
-                             renderer, jobs)
-        published: set[str] = set()
-        for path in paths:  # in file order, whatever order the work was done in
-            entry = reused.get(path)
-            outcome = next(processed) if entry is None or path in rerendered else None  # written, then let go
-            made = entry or outcome
-            report.replay(made.diagnostics)
-            pages: dict[str, str] = {}
-            if outcome and outcome.listing:
-                listings[path] = outcome.listing
-            if made.slug:
-                articles.known(made.slug, path, made.key, loaded.get(path))
-                if made.slug not in published:  # a second article with one slug: assemble reports it
-                    published.add(made.slug)
-                    pages = _write_article(writer, renderer, entry, outcome, articles)
-            index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
-        # Ends the worker processes now, not when the build returns: idle, they held 110 MB
-        # through the site-wide pages and the search index, the build's peak.
-        processed.close()
-        library = assemble([listings[p] for p in paths if p in listings], report, knowledge.topics)
-        index.site_pages = _write_site_pages(writer, renderer, library, previous, articles, restyled, jobs)
-        for route, path in asset_files(config):
-            writer.write_or_keep(route.output_path, path.read_bytes())
-        entries = {entry.slug: entry for entry in index.articles.values() if entry.slug}
-        bundles = search_bundles(library)
-        sources = {name: index_source(config, (entries[slug] for slug in slugs)) for name, slugs in bundles.items()}
-        made = update_index(writer, config, report, bundles, sources, dict(previous.search_bundles))
-        index.search_bundles = tuple(made.items())
-        index.searched = index_source(config, index.articles.values()) if made == sources else ""
-    except TemplateFailure as exc:
-        writer.discard()
-        raise BuildError(str(exc)) from exc
-    except (OutputError, OSError) as exc:
-        writer.discard()
-        raise BuildError(str(exc)) from exc
-    except BaseException:
-        writer.discard()
-        raise
 
-    publish = not (strict and report.failed(strict))  # --strict keeps the last good site
-    if publish:
-        writer.publish()
-        index.output_identity = identity(config.output_dir)
-        index.output = writer.published
-        cache.save(index, {index.articles[str(path)].key: listing for path, listing in listings.items()})
-    else:
-        writer.discard()
-    return BuildResult(config, library, len(library.articles), len(writer.written), publish)
+def _write_articles(plan: _Plan, processor: ArticleProcessor, writer: StagingWriter, articles: _Articles,
+                    loaded: dict[Path, Article], index: CacheIndex, report: Report,
+                    jobs: int) -> dict[Path, Listing]:
+    """Each changed article read, translated, analysed and rendered (unchanged ones only
+    rendered again when the templates changed), its pages written as they come, in file
+    order; returns the listings of the articles processed."""
+    rerendered = {path for path, entry in plan.reused.items() if entry.slug} if plan.restyled else set()
+    processed = _process([(p, plan.reused.get(p)) for p in plan.paths if p not in plan.reused or p in rerendered],
+                         processor, jobs)
+    listings: dict[Path, Listing] = {}
+    published: set[str] = set()
+    for path in plan.paths:
+        entry = plan.reused.get(path)
+        outcome = next(processed) if entry is None or path in rerendered else None  # written, then let go
+        made = entry or outcome
+        report.replay(made.diagnostics)
+        pages: dict[str, str] = {}
+        if outcome and outcome.listing:
+            listings[path] = outcome.listing
+        if made.slug:
+            articles.known(made.slug, path, made.key, loaded.get(path))
+            if made.slug not in published:  # a second article with one slug: assemble reports it
+                published.add(made.slug)
+                pages = _write_article(writer, processor, entry, outcome, articles)
+        index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
+    # Ends the worker processes now, not when the build returns: idle, they would hold their
+    # memory through the site-wide pages and the search index, the build's peak.
+    processed.close()
+    return listings
+
+
+def _index_search(config: SiteConfig, writer: StagingWriter, library: Library, previous: CacheIndex,
+                  index: CacheIndex, report: Report) -> None:
+    """Index the staged pages for search, bundle by bundle, skipping the bundles whose
+    articles did not change."""
+    entries = {entry.slug: entry for entry in index.articles.values() if entry.slug}
+    bundles = search_bundles(library)
+    sources = {name: index_source(config, (entries[slug] for slug in slugs)) for name, slugs in bundles.items()}
+    made = update_index(writer, config, report, bundles, sources, dict(previous.search_bundles))
+    index.search_bundles = tuple(made.items())
+    index.searched = index_source(config, index.articles.values()) if made == sources else ""
 
 
 class _Articles:
@@ -231,23 +272,23 @@ class _Articles:
         return self.loaded[slug]
 
 
-def _write_article(writer: StagingWriter, renderer: ArticleRenderer, entry: ArticleEntry | None,
+def _write_article(writer: StagingWriter, processor: ArticleProcessor, entry: ArticleEntry | None,
                    outcome: ArticleOutcome | None, articles: _Articles) -> dict[str, str]:
     """Keep an unchanged article's pages; write the others unless their bytes are the same."""
     if entry and outcome is None and entry.pages and all(writer.has(p) for p in entry.pages):
         for path in entry.pages:
             writer.keep(path)
         return entry.pages
-    rendered = outcome.pages if outcome else renderer.pages(articles(entry.slug))
+    rendered = outcome.pages if outcome else processor.pages(articles(entry.slug))
     old = entry.pages if entry else {}
     return {path: writer.write_or_keep(path, data, old.get(path)) for path, data in rendered.items()}
 
 
-def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library: Library, previous: CacheIndex,
+def _write_site_pages(writer: StagingWriter, processor: ArticleProcessor, library: Library, previous: CacheIndex,
                       articles: _Articles, restyled: bool, jobs: int) -> dict[str, tuple[str, str]]:
     """Render a site-wide page only when what it shows or the templates changed; write it
     only when its bytes did."""
-    pages = site_pages(renderer.config, library, articles)
+    pages = site_pages(processor.config, library, articles)
     recorded: dict[str, tuple[str, str]] = {}
     todo: dict[int, str] = {}  # index of a page to render -> its inputs
     for index, page in enumerate(pages):
@@ -258,20 +299,20 @@ def _write_site_pages(writer: StagingWriter, renderer: ArticleRenderer, library:
             recorded[path] = before
         else:
             todo[index] = inputs
-    for index, data in _render_site_pages(pages, list(todo), renderer, library, jobs):
+    for index, data in _render_site_pages(pages, list(todo), processor, library, jobs):
         path = pages[index].route.output_path
         before = previous.site_pages.get(path)
         recorded[path] = (todo[index], writer.write_or_keep(path, data, before[1] if before else None))
     return recorded
 
 
-def _render_site_pages(pages: list[OutputPage], indices: list[int], renderer: ArticleRenderer, library: Library,
+def _render_site_pages(pages: list[OutputPage], indices: list[int], processor: ArticleProcessor, library: Library,
                        jobs: int) -> Iterator[tuple[int, bytes]]:
     """The pages at `indices`, rendered; in worker processes when there are enough of them
     (a cold build's speaker and topic archives), all but the feeds, which need whole articles
     that only this process can load, and which it renders meanwhile."""
     if jobs < 2 or len(indices) < SITE_PARALLEL_THRESHOLD:
-        yield from ((index, render(renderer.env, pages[index])) for index in indices)
+        yield from ((index, render(processor.env, pages[index])) for index in indices)
         return
     feeds = [index for index in indices if pages[index].route.kind == "feed"]
     pooled = [index for index in indices if pages[index].route.kind != "feed"]
@@ -280,9 +321,9 @@ def _render_site_pages(pages: list[OutputPage], indices: list[int], renderer: Ar
     # copy) every page of them (the `gc.freeze` documentation's advice for forking).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(renderer.config, library)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(processor.config, library)) as pool:
             results = pool.map(render_site_page, pooled, chunksize=8)
-            yield from ((index, render(renderer.env, pages[index])) for index in feeds)
+            yield from ((index, render(processor.env, pages[index])) for index in feeds)
             yield from zip(pooled, results)
     finally:
         gc.unfreeze()  # `serve` builds again and again in one process: let this build's garbage go

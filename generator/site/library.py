@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Report
@@ -85,6 +85,14 @@ class Listing:
                  translation_status(article), article.topic_ids, article.people, quotes)
         text_fingerprint = fingerprint(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
         return cls(*shown, text_fingerprint, fingerprint(shown))
+
+
+def with_shared_people(listings: dict[str, Listing]) -> dict[str, Listing]:
+    """The listings with one copy of each person, however many articles quote them: what
+    the cache pickles, and what a later build holds in memory, once per person."""
+    people: dict[Person, Person] = {}
+    return {key: replace(listing, people=tuple(people.setdefault(p, p) for p in listing.people))
+            for key, listing in listings.items()}
 
 
 def _record(statement: Statement, segment: Segment) -> QuoteRecord:
