@@ -140,6 +140,13 @@ def test_headlines_after_a_closing_cue_are_related_links_across_blank_lines():
     assert body(page) == [LEAD, SECOND]
 
 
+def test_another_storys_headline_and_opening_after_a_closing_cue_are_related_links():
+    teaser = "حمص-سانا افتتح وزير الزراعة اليوم سوقا للزهور في المدينة …"
+    page = read(HEADLINE, "", LEAD, "", SECOND, "", "انظر ايضاً", "", OTHER_HEADLINES[0], "", teaser)
+    assert dropped(page) == [(7, "read more"), (9, "related link"), (11, "related link")]
+    assert body(page) == [LEAD, SECOND]
+
+
 def test_a_sentence_after_the_cue_leaves_the_lines_after_it_story():
     page = read(HEADLINE, "", LEAD, "", "اقرأ أيضاً:", "", "سوق جديد في الريف", "", SECOND)
     assert dropped(page) == [(5, "read more")]
@@ -203,6 +210,13 @@ def test_a_dateline_with_its_date_is_no_date_line():
 def test_short_lines_after_the_last_sentence_are_the_page_footer():
     page = read(HEADLINE, "", LEAD, "", SECOND, "", "الزراعة", "أسواق الخضار", "ريف المحافظة")
     assert dropped(page) == [(7, "page footer"), (8, "page footer"), (9, "page footer")]
+    assert body(page) == [LEAD, SECOND]
+
+
+def test_two_headlines_after_the_last_sentence_are_the_page_footer_however_long():
+    page = read(HEADLINE, "", LEAD, "", SECOND, "", 'وزير الاقتصاد: الانتهاكات المتكررة لقواعد التجارة تدفع الأسواق نحو "فوضى"',
+                "", OTHER_HEADLINES[0])
+    assert dropped(page) == [(7, "page footer"), (9, "page footer")]
     assert body(page) == [LEAD, SECOND]
 
 
@@ -412,6 +426,13 @@ def test_under_the_lead_a_dateline_shaped_line_naming_a_person_is_an_alt_text():
     page = read(HEADLINE, "", LEAD, "", "سامي العلي - سبوتنيك", "", SECOND)
     assert dropped(page) == [(5, "photo caption")]
     assert body(page) == [LEAD, SECOND]
+
+
+def test_the_line_under_a_dateline_opening_the_page_is_the_lead_not_a_headline():
+    cut = "افتتح وزير الزراعة اليوم الأحد سوقا جديدا للخضار والفواكه في ريف المحافظة بكلفة"
+    page = read("حمص-سانا", cut, "بلغت مليوني دولار.", SECOND)
+    assert page.headline is None
+    assert body(page) == ["حمص-سانا", cut, "بلغت مليوني دولار.", SECOND]
 
 
 def test_a_dateline_under_the_headline_stays_in_the_body():

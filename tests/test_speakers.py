@@ -204,6 +204,13 @@ def test_an_envoy_named_after_his_country_and_post(tmp_path, knowledge):
     assert [(p.name_ar, p.role_ar) for p in article.people] == [("ماركو فارياس", "سفير البرازيل لدى القاهرة")]
 
 
+def test_a_marshal_named_with_his_titles_is_referred_to_by_office_and_surname(tmp_path, knowledge):
+    article = inline(tmp_path, knowledge, "عنوان\n\n"
+                     "التقى فخامة المشير الركن سامي الحلو رئيس المجلس، وزير الخارجية.\n\n"
+                     "وفي اللقاء أكد الرئيس الحلو، أن البلاد ماضية نحو السلام.\n")
+    assert [p.name_ar for p in article.people] == ["سامي الحلو"]
+
+
 def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "عمم محافظ اربد رضوان العتوم، على الحكام الإداريين قرار المنع.\n\n"

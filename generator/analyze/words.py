@@ -104,7 +104,7 @@ UN_ADJECTIVE = "اممي"  # folded `الأممي`, `الأممية`: fits an of
 UN_OFFICE_WORDS = frozenset({"امم", "امين"})
 TITLES = _keys("""
     السيد السيدة الدكتور الدكتورة د المهندس المهندسة اللواء العميد العقيد الفريق البروفيسور معالي
-    فخامة سمو صاحب السمو الملكي الشيخ الشيخة سعادة الحاجة الأستاذ الأستاذة الركن م""")  # `الفريق الركن م. الشيخ`  # not `الحاج`: a surname too (سمر الحاج)
+    فخامة سمو صاحب السمو الملكي الشيخ الشيخة سعادة الحاجة الأستاذ الأستاذة الركن م المشير""")  # `الفريق الركن م. الشيخ`  # not `الحاج`: a surname too (سمر الحاج)
 HONORIFIC_PRONOUNS = _keys("معاليه سموه فخامته سيادته سعادته")
 # The title a pronoun stands for: `وأكد سموه` is the one introduced as `سمو الشيخ ...`.
 HONORIFIC_TITLES = {match_key(pronoun): match_key(title) for pronoun, title in (

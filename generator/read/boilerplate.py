@@ -71,7 +71,7 @@ _READ_MORE = _keys(  # links to other stories, whatever follows the cue on the l
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
     "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "اخترنا لك", "شاهد ايضا", "اخبار متعلقه",
     "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من الاخبار", "اخبار اخرى", "تابع ايضا",
-    "ترشيحات", "فيديو قد يعجبك", "اخترنا لكم",
+    "ترشيحات", "فيديو قد يعجبك", "اخترنا لكم", "انظر ايضا",
 )
 # Words with which a site speaks of itself; in the page footer such a line is furniture too.
 # Not `الموقع` alone: it is also a place (`تحديد الموقع الجغرافي`).
@@ -227,8 +227,8 @@ def is_navigation(text: str) -> bool:
     parts = [p for p in _BREADCRUMB.split(f" {text} ") if p.strip()]
     if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):
         return True
-    if len(key.split()) <= 3 and _contains(key, _NAVIGATION):
-        return True
+    if len(key.split()) <= 3 and (_contains(key, _NAVIGATION) or text.rstrip().endswith("|")):
+        return True  # a section, or a label cut from a title bar (`الثورة نت|`)
     return len(key.split()) <= 3 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
 
 

@@ -71,10 +71,12 @@ _INLINE = [
     # The country in brackets after the city: `كولومبو (سريلانكا) – سبوتنيك. قال`.
     re.compile(rf"^(?P<place>{_PLACE_WORDS}\s*\([^()]{{1,20}}\))\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.:{_SEP}]\s+"),
     re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
-    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s+"),
+    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.{_SEP}:]?\s+"),  # `موسكو — سبوتنيك. وبحسب`
     re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
     re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*[“«\"]?(?P<agency>[^\W\d_][^{_SEP}():،,.“”«»\"]{{0,25}}?)[”»\"]?\s*:\s+(?=\S)"),
 ]
+# A place and its date, then a slash, no agency (Xinhua's Arabic copy): `بكين 24 فبراير 2016 / ذكرت`.
+_DATED_PLACE = re.compile(rf"^{_PLACE}\s+(?:في\s+)?(?:{_DAY})\s*/\s+(?=\S)")
 # A tatweel standing alone is a dash (`مسقط ـ العُمانية:`): one character for another, so
 # offsets into the paragraph hold.
 _TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
@@ -144,7 +146,8 @@ def match_inline(paragraph: str) -> DatelineMatch | None:
             rest = paragraph[found.end():].strip()
             if rest:
                 return DatelineMatch(found["place"].strip(), _agency(found), rest)
-    return None
+    found = _DATED_PLACE.match(text)
+    return DatelineMatch(found["place"].strip(), "", paragraph[found.end():].strip()) if found else None
 
 
 # Agencies of Syria, Lebanon, Jordan and Palestine, whose readers name months شباط, آذار ...

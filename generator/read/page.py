@@ -90,7 +90,7 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     if not wire or not kept:
         return Page(kept[0] if kept else None, kept[1:], _dropped(blocks, rules))
     by_line = {block.line: index for index, block in enumerate(blocks)}
-    lead = next((i for i, block in enumerate(kept) if opens_story(block)), len(kept))
+    lead = next((i for i, block in enumerate(kept) if opens_story(block) or after_dateline(kept, i)), len(kept))
     for block in _link_lists(blocks, kept[:lead]):
         rules[by_line[block.line]] = "link list"
     for block in _alt_texts(kept[lead + 1:]):
@@ -124,6 +124,12 @@ def opens_story(block: Block) -> bool:
         or words > MAX_HEADLINE_WORDS or _FULL_STOP_INSIDE.search(unnumbered) is not None
         or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
         or words > 12 and SENTENCE_END.search(block.text) is not None)
+
+
+def after_dateline(blocks: list[Block], i: int) -> bool:
+    """Whether blocks[i] follows a dateline on its own line: the lead, whatever its shape
+    (a first line cut by a line break, `أكد الوزير ... بهدف`, is no headline)."""
+    return i > 0 and not blocks[i].heading and match_own_line(blocks[i - 1].text) is not None
 
 
 def _opens_with_agency(text: str) -> bool:
@@ -185,13 +191,15 @@ def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
 
 def _closing_links(blocks: list[Block], rules: list[str | None]) -> list[int]:
     """The lines after the page's last bare `ترشيحات..` cue, blank lines between them, when
-    none of them reads like a sentence: other stories' headlines, not this one's end."""
+    each reads like a headline or opens another story with its dateline (`السويداء-سانا
+    تفقد ...`): other stories, not this one's end."""
     cue = max((i for i, block in enumerate(blocks) if rules[i] and boilerplate.opens_link_list(block.text)),
               default=len(blocks))
     after = [i for i in range(cue + 1, len(blocks)) if rules[i] is None]
-    if any(SENTENCE_END.search(blocks[i].text) or not _reads_like_headline(blocks[i].text) for i in after):
-        return []
-    return after
+    if all(_reads_like_headline(blocks[i].text) and not SENTENCE_END.search(blocks[i].text)
+           or match_inline(blocks[i].text) for i in after):
+        return after
+    return []
 
 
 def _video_titles(blocks: list[Block], rules: list[str | None]) -> list[int]:
@@ -257,7 +265,7 @@ def _page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_DATE_CUES = frozenset(match_key("نشر نشره نشرت تحديث محدث تاريخ كتب كتبت بقلم").split())
+_DATE_CUES = frozenset(match_key("نشر نشره نشرت تحديث محدث تاريخ التاريخ المصدر كتب كتبت بقلم").split())
 
 
 def is_date_line(text: str) -> bool:
@@ -367,10 +375,13 @@ def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
 
 
 def _tags(story: list[Block]) -> list[Block]:
-    """Short lines after the last one that ends like a sentence: a story does not end on a
-    sub-headline, so they are tags (`الفيوم التموين الخبز`) or a related headline."""
+    """Short lines after the last one that ends like a sentence, or two or more that read
+    like headlines: a story does not end on a sub-headline, so they are tags (`الفيوم
+    التموين الخبز`) or related headlines."""
     last = max((i for i, block in enumerate(story) if opens_story(block)), default=None)
     if last is None:
         return []
-    return [block for block in story[last + 1:]
-            if len(block.text.split()) <= MAX_TAG_LINE_WORDS and not SENTENCE_END.search(block.text)]
+    after = [block for block in story[last + 1:] if not SENTENCE_END.search(block.text)]
+    if len(after) >= 2 and all(_reads_like_headline(block.text) for block in after):
+        return after  # related headlines, however long: `الخارجية ...: الانتهاكات ... نحو "غابة"`
+    return [block for block in after if len(block.text.split()) <= MAX_TAG_LINE_WORDS]

@@ -24,7 +24,7 @@ from ..model import Article, Dateline, Paragraph, Section, Segment, SourceFile
 from ..text.arabic import arabic_share, looks_persian, split_sentences, words
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import story_date
-from .page import SENTENCE_END, Block, is_deck, opens_story, read_page
+from .page import SENTENCE_END, Block, after_dateline, is_deck, opens_story, read_page
 from .sources import SLUG_PATTERN
 
 MAX_HEADING_WORDS = 20
@@ -195,7 +195,8 @@ def _header(blocks: list[Block]) -> tuple[Dateline | None, list[Block], list[tup
     line before the first sentence is furniture unless it is the dateline.
     """
     # A deck may end like a sentence (`بالذكرى الـ 104 لتأسيسها..`): the lead is after it.
-    first = next((i for i, b in enumerate(blocks) if b.heading or opens_story(b) and not _short_deck(b)), None)
+    first = next((i for i, b in enumerate(blocks)
+                  if b.heading or opens_story(b) and not _short_deck(b) or after_dateline(blocks, i)), None)
     if first is None or blocks[first].heading:
         first = 0
     dateline: Dateline | None = None
