@@ -41,7 +41,7 @@ import tomli_w
 
 from generator.analyze.knowledge import Knowledge, analyze, load_knowledge
 from generator.diagnostics import Report
-from generator.model import Article, Segment
+from generator.model import Article, Provenance, Segment
 from generator.read.parse import parse
 from generator.read.sources import read_source
 from generator.translate.memory import memory_from_segments, memory_path, save_memory
@@ -329,7 +329,7 @@ def write_nashra(stories: list[Story], site: Path, project: Path = REPO_ROOT) ->
         path.write_text(story.wire_text(), encoding="utf-8")
         article = _parsed(path, story, knowledge)
         if story.translated:
-            pairs = [(segment, placeholder(segment, story.slug), "human", "") for segment in article.segments()]
+            pairs = [(segment, placeholder(segment, story.slug), Provenance.HUMAN, "") for segment in article.segments()]
             save_memory(memory_path(translations_dir, story.slug), memory_from_segments(story.slug, pairs, story.date))
         articles.append(article)
     return articles

@@ -155,6 +155,20 @@ def test_a_corrupt_translation_memory_is_reported_and_kept(site, capsys):
     assert "قال الوزير إن الاجتماع كان مثمرا." in page_text(site.page("en/articles/2016-01-01-a/"))
 
 
+def test_a_source_hash_that_is_not_the_sources_is_reported_and_the_source_used(site, capsys):
+    site.article("2016-01-01-a.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
+    memory = site.root / "content" / "translations" / "2016-01-01-a.toml"
+    memory.parent.mkdir(parents=True, exist_ok=True)
+    memory.write_text('format = 1\n\n[segments.title]\nsource = "عنوان الخبر"\nsource_hash = "0000000000000000"\n'
+                      'target = "The news headline"\nstatus = "human"\n', encoding="utf-8")
+    code, _, err = site.build(capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        "content/translations/2016-01-01-a.toml:3: warning: segment 'title': `source_hash` is not that of `source` "
+        "(was the Arabic edited by hand?); the source text is used, and the hash rewritten on the next save"]
+    assert "The news headline" in page_text(site.page("en/articles/2016-01-01-a/"))
+
+
 def test_a_corrupt_build_cache_is_reported_and_not_trusted(site, capsys):
     site.article("2016-01-01-a.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
     assert site.build(capsys)[0] == 0

@@ -12,6 +12,7 @@ import pytest
 from generator.build import article_job as pipeline
 from generator.build import run as build_module
 from generator.diagnostics import Report
+from generator.model import Provenance
 from generator.render import pages as render_module
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
@@ -103,7 +104,7 @@ def test_a_changed_translation_memory_rerenders_its_article(three, capsys, count
     config = load_config(three.root)
     article = load_article(three.root / "content" / "articles" / "a3.txt", config, Report(stream=None))
     save_memory(memory_path(config.translations_dir, "a3"), memory_from_segments(
-        "a3", [(article.title, "News item number 3", "human", "")], dt.date(2026, 1, 1)))
+        "a3", [(article.title, "News item number 3", Provenance.HUMAN, "")], dt.date(2026, 1, 1)))
     counted.clear()
     assert three.build(capsys)[0] == 0
     assert counted == ["a3.txt"]

@@ -8,6 +8,7 @@ import pytest
 
 from generator.config import load_config
 from generator.diagnostics import Report
+from generator.model import Provenance
 from generator.translate.memory import load_memory, memory_path
 from generator.translate.mt import fill as fill_module
 from generator.translate.mt.fill import fill, pending_work
@@ -73,7 +74,7 @@ def test_missing_segments_are_machine_translated_with_engine_and_date(site_with_
     assert list(memory.entries) == ["title", "dateline", "s0-p1-1", "s0-p1-2"]
     entry = memory.entries["s0-p1-1"]
     assert entry.target == "EN w w w w Sergey Lavrov w w w"
-    assert (entry.status, entry.engine, entry.date) == ("machine", "test:marking@1", dt.date(2026, 11, 30))
+    assert (entry.provenance, entry.engine, entry.date) == (Provenance.MACHINE, "test:marking@1", dt.date(2026, 11, 30))
     assert memory.entries["title"].target == "EN Lavrov w w Munich"
 
 
@@ -166,7 +167,7 @@ def test_the_real_path_on_a_tiny_real_model_offline(site_with_article, capsys, t
     assert code == 0, err
     assert "translating 4 segments of 1 articles with argos:translate-ar_en@" in err
     memory = load_memory(memory_path(site.root / "content" / "translations", "2016-02-13-lavrov"), "2016-02-13-lavrov")
-    assert {e.status for e in memory.entries.values()} == {"machine"}
+    assert {e.provenance for e in memory.entries.values()} == {Provenance.MACHINE}
     assert all(e.engine.startswith("argos:translate-ar_en@") for e in memory.entries.values())
     # gibberish from random weights, but names come from the glossary whatever the model does
     title = memory.entries["title"].target
@@ -196,3 +197,11 @@ def test_progress_is_a_bar_on_a_terminal_and_log_lines_elsewhere():
     assert lines[-1].startswith("translated 100/100 segments, ") and " segments/s, ETA " in lines[-1]
     assert terminal.getvalue().count("\r[") == 21 and terminal.getvalue().endswith("\n")
     assert "[##############################] translated 100/100" in terminal.getvalue()
+
+
+def test_progress_reports_to_stderr_by_default(capsys):
+    from generator.translate.mt.fill import Progress
+
+    progress = Progress()
+    progress(1, 1)
+    assert capsys.readouterr().err.startswith("translated 1/1 segments, ")

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Report
@@ -279,12 +279,3 @@ def read_source(path: Path, report: Report) -> SourceFile:
     toml_text, body, body_line = split_front_matter(text)
     meta = parse_front_matter(toml_text, path, report)
     return SourceFile(path=path, meta=meta, body=body, body_line=body_line, encoding=encoding)
-
-
-def read_all(articles_dir: Path, report: Report) -> Iterator[SourceFile]:
-    """Every readable article; unreadable ones are reported and skipped."""
-    for path in discover(articles_dir, report):
-        try:
-            yield read_source(path, report)
-        except ContentError as exc:
-            report.error(path, exc.line, str(exc))

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -36,7 +37,8 @@ from ..read.sources import remove_hidden
 from ..text.tomltext import TomlProblem, parse_toml
 
 FORMAT = 1
-STATUSES = ("human", "reviewed", "machine")
+# What an entry can say of itself; `missing` is what a segment without one has.
+STORED = (Provenance.HUMAN, Provenance.REVIEWED, Provenance.MACHINE)
 _HEADER = (
     "# Nashra translation memory: the English of one article, segment by segment.\n"
     "# To correct a translation, edit `target` and set `status = \"human\"`; the machine\n"
@@ -60,17 +62,13 @@ def source_hash(text: str) -> str:
 class Entry:
     source: str
     target: str
-    status: str
+    provenance: Provenance
     engine: str = ""
     date: dt.date | None = None
+    hash: str = field(init=False, repr=False, compare=False)  # of `source`, computed once
 
-    @property
-    def hash(self) -> str:
-        return source_hash(self.source)
-
-    @property
-    def provenance(self) -> Provenance:
-        return Provenance(self.status)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hash", source_hash(self.source))
 
 
 @dataclass(frozen=True)
@@ -78,13 +76,22 @@ class Memory:
     article: str
     entries: dict[str, Entry]  # segment id -> entry, in reading order
 
+    @cached_property
+    def _by_hash(self) -> dict[str, Entry]:
+        """The first translated entry for each source text: where a segment whose id moved
+        (a paragraph inserted above it) finds its translation."""
+        found: dict[str, Entry] = {}
+        for entry in self.entries.values():
+            if entry.target:
+                found.setdefault(entry.hash, entry)
+        return found
+
     def lookup(self, segment: Segment) -> tuple[Entry | None, bool]:
         """-> (entry for this exact source text or None, whether a stale entry exists)."""
         entry = self.entries.get(segment.id)
         if entry and entry.source == segment.ar:
             return entry, False
-        wanted = source_hash(segment.ar)
-        moved = next((e for e in self.entries.values() if e.hash == wanted and e.target), None)
+        moved = self._by_hash.get(source_hash(segment.ar))
         return moved, entry is not None and moved is None
 
 
@@ -114,23 +121,30 @@ def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
         line = table_lines.get(f"[segments.{segment_id}]", 1)
         if not isinstance(fields, dict):
             raise MemoryFileError(f"segment {segment_id!r} must be a table", line)
-        entries[segment_id] = _entry(segment_id, fields, line)
+        entries[segment_id] = _entry(segment_id, fields, line, path, report)
     return Memory(raw.get("article", slug), entries)
 
 
-def _entry(segment_id: str, fields: dict, line: int) -> Entry:
+def _entry(segment_id: str, fields: dict, line: int, path: Path, report: Report | None) -> Entry:
     unknown = fields.keys() - {"source", "source_hash", "target", "status", "engine", "date"}
     if unknown:
         raise MemoryFileError(f"segment {segment_id!r}: unknown keys {sorted(unknown)}", line)
     if not isinstance(fields.get("source"), str) or not isinstance(fields.get("target"), str):
         raise MemoryFileError(f"segment {segment_id!r}: `source` and `target` must be strings", line)
     status = fields.get("status")
-    if status not in STATUSES:
-        raise MemoryFileError(f"segment {segment_id!r}: status must be one of {', '.join(STATUSES)}, got {status!r}", line)
+    if status not in {p.value for p in STORED}:
+        raise MemoryFileError(f"segment {segment_id!r}: status must be one of "
+                              f"{', '.join(p.value for p in STORED)}, got {status!r}", line)
     date = fields.get("date")
     if date is not None and not isinstance(date, dt.date):
         raise MemoryFileError(f"segment {segment_id!r}: date must be a TOML date", line)
-    return Entry(fields["source"], fields["target"], status, str(fields.get("engine", "")), date)
+    entry = Entry(fields["source"], fields["target"], Provenance(status), str(fields.get("engine", "")), date)
+    written = fields.get("source_hash")
+    if report is not None and written is not None and written != entry.hash:
+        report.warning(path, line, f"segment {segment_id!r}: `source_hash` is not that of `source` (was the "
+                                   "Arabic edited by hand?); the source text is used, and the hash rewritten "
+                                   "on the next save")
+    return entry
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -144,7 +158,7 @@ def dump_memory(memory: Memory) -> str:
     segments = {}
     for segment_id, entry in memory.entries.items():
         fields = {"source": entry.source, "source_hash": entry.hash, "target": entry.target,
-                  "status": entry.status, "engine": entry.engine}
+                  "status": entry.provenance.value, "engine": entry.engine}
         if entry.date:
             fields["date"] = entry.date
         segments[segment_id] = fields
@@ -192,7 +206,7 @@ def apply_memory(article: Article, memory: Memory) -> Applied:
     return Applied(translated, tuple(stale))
 
 
-def memory_from_segments(slug: str, pairs: Iterable[tuple[Segment, str, str, str]], date: dt.date) -> Memory:
-    """Build a memory from (segment, target, status, engine) tuples, in reading order."""
-    return Memory(slug, {seg.id: Entry(seg.ar, target, status, engine, date) for seg, target, status, engine in pairs})
-
+def memory_from_segments(slug: str, pairs: Iterable[tuple[Segment, str, Provenance, str]], date: dt.date) -> Memory:
+    """Build a memory from (segment, target, provenance, engine) tuples, in reading order."""
+    return Memory(slug, {seg.id: Entry(seg.ar, target, provenance, engine, date)
+                         for seg, target, provenance, engine in pairs})

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, TextIO
 from ...build.article_job import load_article
 from ...config import SiteConfig
 from ...diagnostics import Report
-from ...model import Segment
+from ...model import Provenance, Segment
 from ...read.sources import discover
 from ..memory import Entry, Memory, MemoryFileError, load_memory, memory_path, save_memory
 from .engine import ModelNotFound, Translator
@@ -74,8 +74,8 @@ def _needs_machine(segment: Segment, memory: Memory, path: Path, report: Report)
     if segment.en:
         return False
     entry = memory.entries.get(segment.id)
-    if entry and entry.status in ("human", "reviewed") and entry.source != segment.ar:
-        report.warning(path, 1, f"segment {segment.id}: the Arabic changed since this {entry.status} "
+    if entry and entry.provenance in (Provenance.HUMAN, Provenance.REVIEWED) and entry.source != segment.ar:
+        report.warning(path, 1, f"segment {segment.id}: the Arabic changed since this {entry.provenance.value} "
                                 "translation; review it (the machine will not overwrite it)")
         return False
     return True
@@ -114,7 +114,7 @@ def fill(work: list[Work], translator: Translator, glossary: Glossary, report: R
                     lost_names += 1
                     report.warning(item.path, 1, f"segment {segment.id}: the name {name!r} was lost in "
                                                  "machine translation; review this sentence")
-                entries[segment.id] = Entry(segment.ar, restored.text.strip(), "machine", translator.engine_id, today)
+                entries[segment.id] = Entry(segment.ar, restored.text.strip(), Provenance.MACHINE, translator.engine_id, today)
             save_memory(item.path, replace(item.memory, entries=_in_reading_order(entries)))
         done += len(segments)
         progress(done, total)
@@ -141,7 +141,7 @@ class Progress:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
         self.started = time.monotonic()
         self.logged = -1
 
@@ -158,7 +158,6 @@ class Progress:
         elif done == total or 10 * done // max(total, 1) > self.logged:
             self.logged = 10 * done // max(total, 1)
             print(line, file=self.stream, flush=True)
-
 
 
 def run_translation(config: SiteConfig, report: Report, stream: TextIO | None = None) -> FillResult | None:
