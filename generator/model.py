@@ -45,10 +45,8 @@ class Paragraph:
     id: str
     sentences: tuple[Segment, ...]
     line: int
-
-    @property
-    def text(self) -> str:
-        return " ".join(s.ar for s in self.sentences)
+    text: str  # the Arabic as written, all its sentences
+    starts: tuple[int, ...]  # where each sentence starts in `text`, as the sentence splitter found it
 
 
 @dataclass(frozen=True)

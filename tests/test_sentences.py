@@ -43,3 +43,17 @@ def test_match_key_folds_spelling_variants_but_keeps_words():
     assert match_key("مسؤولية") == match_key("مسءوليه")
     assert match_key("مُوسْكُو") == "موسكو"
     assert match_key("انتهى") == match_key("انتهي")
+
+
+def test_a_paragraph_keeps_its_text_as_written_and_where_each_sentence_starts(tmp_path):
+    from generator.diagnostics import Report
+    from generator.read.parse import parse
+    from generator.read.sources import read_source
+
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع مثمر. وأضاف أن الحوار سيستمر.\n", encoding="utf-8")
+    report = Report(stream=None)
+    paragraph = parse(read_source(path, report), report).article.sections[0].paragraphs[0]
+    assert paragraph.text == "قال الوزير إن الاجتماع مثمر. وأضاف أن الحوار سيستمر."
+    assert [paragraph.text[start:start + len(s.ar)] for start, s in zip(paragraph.starts, paragraph.sentences)] == [
+        s.ar for s in paragraph.sentences]

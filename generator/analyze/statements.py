@@ -178,7 +178,7 @@ class _Reader:
         return None
 
     def _record(self, paragraph: Paragraph, tokens: Tokens, found: list[tuple[int, int, Subject]]) -> None:
-        starts = _sentence_starts(paragraph)
+        starts = paragraph.starts
         token_starts = [t.start for t in tokens]  # a binary search per statement keeps this linear
         for n, (verb, content, subject) in enumerate(found):
             sentence = bisect.bisect_right(starts, tokens[verb].start) - 1
@@ -293,12 +293,3 @@ def _clause_start(tokens: Tokens, i: int) -> int | None:
         if token.is_word and verb_kind(token.key):
             return None
     return 0 if i < LOOKBACK else None
-
-
-def _sentence_starts(paragraph: Paragraph) -> list[int]:
-    """Offsets of each sentence in `paragraph.text` (sentences joined by one space)."""
-    starts, offset = [], 0
-    for sentence in paragraph.sentences:
-        starts.append(offset)
-        offset += len(sentence.ar) + 1
-    return starts

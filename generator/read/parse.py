@@ -276,11 +276,9 @@ def _sections(blocks: list[Block], *, infer_headings: bool, report: Report, sour
 
 
 def _paragraph(paragraph_id: str, block: Block) -> Paragraph:
-    sentences = tuple(
-        Segment(f"{paragraph_id}-{i}", text, block.line)
-        for i, (_, text) in enumerate(split_sentences(block.text), 1)
-    )
-    return Paragraph(paragraph_id, sentences, block.line)
+    found = split_sentences(block.text)
+    sentences = tuple(Segment(f"{paragraph_id}-{i}", text, block.line) for i, (_, text) in enumerate(found, 1))
+    return Paragraph(paragraph_id, sentences, block.line, block.text, tuple(start for start, _ in found))
 
 
 # --- slug and date ----------------------------------------------------------------------------
