@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from .text.tomltext import TomlProblem, parse_toml
+from .text.tomltext import TomlLines, TomlProblem, parse_toml
 
 CONFIG_NAME = "site.toml"
 
@@ -148,15 +148,6 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _line_of(text: str, dotted: str) -> int:
-    """Best-effort line of a key, for messages (the TOML parser keeps no positions)."""
-    leaf = re.escape(dotted.split(".")[-1])
-    for number, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"\s*(?:{re.escape(dotted)}|{leaf})\s*=", line):
-            return number
-    return 1
-
-
 def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
     """Read and validate `root/site.toml`; raise `ConfigError` listing every problem."""
     path = root / name
@@ -172,8 +163,9 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
     values: dict[str, Any] = {}
     problems: list[str] = []
     flat = _flatten(raw)
+    lines = TomlLines(text)
     for key in flat.keys() - _SCHEMA.keys():
-        problems.append(f"{path}:{_line_of(text, key)}: error: unknown key {key!r}")
+        problems.append(f"{path}:{lines.key(key)}: error: unknown key {key!r}")
     for key, (default, validate) in _SCHEMA.items():
         if key not in flat:
             if default is None:
@@ -183,7 +175,7 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
         try:
             values[key] = validate(flat[key])
         except ValueError as exc:
-            problems.append(f"{path}:{_line_of(text, key)}: error: {key}: {exc}")
+            problems.append(f"{path}:{lines.key(key)}: error: {key}: {exc}")
     if problems:
         raise ConfigError(sorted(problems, key=_line_sort_key))
 

@@ -23,7 +23,7 @@ from ..diagnostics import Report
 from ..model import Person
 from ..read.sources import SLUG_PATTERN
 from ..text.arabic import match_key
-from ..text.tomltext import TomlProblem, parse_toml
+from ..text.tomltext import TomlLines, TomlProblem, parse_toml
 
 NameForm = tuple[tuple[str, ...], str, bool]  # (matching keys of the words, person id, is a full name)
 
@@ -59,11 +59,12 @@ _KEYS = {"name_en": str, "names_ar": list, "surname_ar": list, "role_ar": str, "
 def load_gazetteer(path: Path, report: Report) -> Gazetteer:
     """A missing file is an empty gazetteer; bad TOML or a bad entry is reported, not raised."""
     data, text = read_toml(path, report)
+    lines = TomlLines(text)
     entries = []
     for person_id, entry in data.items():
         problem = _problem(person_id, entry)
         if problem:
-            report.error(path, table_line(text, person_id), f"[{person_id}]: {problem}; entry skipped")
+            report.error(path, lines.table(person_id), f"[{person_id}]: {problem}; entry skipped")
             continue
         names, surnames = tuple(entry["names_ar"]), tuple(entry.get("surname_ar", ()))
         entries.append((Person(person_id, names[0], entry["name_en"], entry.get("role_ar", ""),
@@ -108,12 +109,3 @@ def read_toml(path: Path, report: Report) -> tuple[dict, str]:
     except TomlProblem as exc:
         report.error(path, exc.line, str(exc))
     return {}, ""
-
-
-def table_line(text: str, name: str) -> int:
-    """The line of the table `[name]` in a TOML text, for messages."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("[") and stripped.strip("[]").strip().strip('"') == name:
-            return number
-    return 1

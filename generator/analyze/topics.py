@@ -30,7 +30,8 @@ from ..diagnostics import Report
 from ..model import Article, Topic, TopicAssignment
 from ..text.arabic import match_key
 from ..text.tokens import Tokens, bare, clitic_variants, tokenize
-from .gazetteer import entry_problem, read_toml, table_line
+from ..text.tomltext import TomlLines
+from .gazetteer import entry_problem, read_toml
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2  # a sub-headline or the first paragraph
@@ -44,11 +45,12 @@ _KEYS = {"label_ar": str, "label_en": str, "keywords_ar": list}
 def load_topics(path: Path, report: Report) -> dict[str, Topic]:
     """content/topics.toml; a missing file is an empty lexicon, a bad entry is skipped."""
     data, text = read_toml(path, report)
+    lines = TomlLines(text)
     topics: dict[str, Topic] = {}
     for topic_id, entry in data.items():
         problem = _problem(topic_id, entry)
         if problem:
-            report.error(path, table_line(text, topic_id), f"[{topic_id}]: {problem}; topic skipped")
+            report.error(path, lines.table(topic_id), f"[{topic_id}]: {problem}; topic skipped")
             continue
         topics[topic_id] = Topic(topic_id, entry["label_ar"], entry["label_en"], tuple(entry["keywords_ar"]))
     return topics

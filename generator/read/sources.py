@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Report
 from ..model import FrontMatter, SourceFile
-from ..text.tomltext import TomlProblem, parse_toml
+from ..text.tomltext import TomlLines, TomlProblem, parse_toml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_FENCE = "+++"
@@ -31,7 +31,6 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2_000_000
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
-_BARE_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # found in no text file
 # Removed from every article, with a warning:
 # - bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): each opens a
@@ -241,9 +240,9 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
     except TomlProblem as exc:
         raise ContentError(f"front matter is {exc}", 1 + exc.line) from exc
     values: dict[str, Any] = {}
-    key_lines = _key_lines(toml_text)
+    lines = TomlLines(toml_text, first=2)  # under the opening fence
     for key, value in raw.items():
-        line = key_lines.get(key, 1)
+        line = lines.key(key)
         if key not in _FIELDS:
             report.warning(path, line, f"unknown front matter key {key!r} (known: {', '.join(_FIELDS)})")
             continue
@@ -252,16 +251,6 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
         except ValueError as exc:
             raise ContentError(f"front matter: {exc}", line) from exc
     return FrontMatter(**values)
-
-
-def _key_lines(toml_text: str) -> dict[str, int]:
-    """Bare key -> line of its first `key =`, found in one pass over the front matter."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(toml_text.split("\n"), 2):  # +1 for the opening fence
-        found = _BARE_KEY.match(line)
-        if found:
-            lines.setdefault(found.group(1), number)
-    return lines
 
 
 def read_source(path: Path, report: Report) -> SourceFile:

@@ -34,7 +34,7 @@ from ..diagnostics import Report
 from ..files import write_atomically
 from ..model import Article, Provenance, Section, Segment
 from ..read.sources import remove_hidden
-from ..text.tomltext import TomlProblem, parse_toml
+from ..text.tomltext import TomlLines, TomlProblem, parse_toml
 
 FORMAT = 1
 # What an entry can say of itself; `missing` is what a segment without one has.
@@ -113,12 +113,12 @@ def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
         raise MemoryFileError(f"not UTF-8: {exc.reason}") from exc
     except TomlProblem as exc:
         raise MemoryFileError(str(exc), exc.line) from exc
+    lines = TomlLines(text)
     if raw.get("format") != FORMAT:
-        raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", _line_of(text, "format"))
+        raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", lines.key("format"))
     entries: dict[str, Entry] = {}
-    table_lines = {line.strip(): n for n, line in enumerate(text.splitlines(), 1) if line.startswith("[segments.")}
     for segment_id, fields in raw.get("segments", {}).items():
-        line = table_lines.get(f"[segments.{segment_id}]", 1)
+        line = lines.table(f"segments.{segment_id}")
         if not isinstance(fields, dict):
             raise MemoryFileError(f"segment {segment_id!r} must be a table", line)
         entries[segment_id] = _entry(segment_id, fields, line, path, report)
@@ -145,13 +145,6 @@ def _entry(segment_id: str, fields: dict, line: int, path: Path, report: Report 
                                    "Arabic edited by hand?); the source text is used, and the hash rewritten "
                                    "on the next save")
     return entry
-
-
-def _line_of(text: str, needle: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip().startswith(needle):
-            return number
-    return 1
 
 
 def dump_memory(memory: Memory) -> str:
