@@ -264,6 +264,7 @@ def test_link_list_opens_with_a_read_more_cue_and_nothing_after_it(text, caught)
     pytest.param("رئيس مجلس الإدارة : د. خالد بن حمد", "staff credit", id="the chairman in the staff box"),
     pytest.param("وقال رئيس التحرير: إن الصحيفة ستصدر يوميا.", None, id="the editor quoted in the story"),
     pytest.param("هذا الموقع يستخدم ملفات تعريف الارتباط لتحسين تجربتك", "site notice", id="a cookie notice"),
+    pytest.param("لم يتم العثور على نتائج البحث", "site notice", id="the search box finding nothing"),
     pytest.param("الأخبار المنشورة على الصفحة الرسمية للوكالة هي اختصار لما يقدم للمشتركين", "site notice",
                  id="what the site's pages carry"),
     pytest.param("مشاهدة الفيديو 24:49", "prompt", id="a video's play prompt"),

@@ -375,6 +375,13 @@ def test_the_headline_printed_whole_above_a_copy_cut_short_is_the_whole():
     assert (5, "repeated line") in dropped(page)
 
 
+def test_a_photos_alt_text_and_caption_printed_twice_are_no_headline():
+    caption = "سامي العلي وزير الدولة للزراعة"
+    page = read(HEADLINE, "", caption, caption, "", LEAD, "", SECOND)
+    assert page.headline == Block(1, HEADLINE)
+    assert body(page) == [LEAD, SECOND]
+
+
 def test_the_browsers_title_bar_above_the_headline_is_not_the_headline():
     page = read(HEADLINE + " | أخبار | الموقع | 19.07.2019", "", HEADLINE, "", LEAD, "", SECOND)
     assert page.headline == Block(3, HEADLINE)

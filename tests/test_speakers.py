@@ -211,6 +211,14 @@ def test_a_marshal_named_with_his_titles_is_referred_to_by_office_and_surname(tm
     assert [p.name_ar for p in article.people] == ["سامي الحلو"]
 
 
+@pytest.mark.parametrize("word", ["خمسين", "عاماً", "ألف", "سنوات"])
+def test_counts_and_spans_of_time_are_never_part_of_a_name(word):
+    from generator.analyze.words import name_like
+    from generator.text.tokens import tokenize
+
+    assert not name_like(tokenize(word)[0])
+
+
 def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "عمم محافظ اربد رضوان العتوم، على الحكام الإداريين قرار المنع.\n\n"

@@ -76,6 +76,11 @@ ADDRESSEES = _keys("للصحفيين للصحافيين لمراسل لوكال�
 FUNCTION_WORDS = _keys("""
     ما لا لم لن هذا هذه ذلك تلك كل بعض أي غير كما ثم أو و أيضا كذلك مجددا مرارا لاحقا سابقا مؤخرا
     حاليا ردا تعليقا""")
+# Counts and spans of time: never a name (`بمرور خمسين عاماً على صدورها`).
+NUMBER_WORDS = _keys("""
+    اثنين اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة
+    عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة مئات ألف آلاف مليون مليار
+    عام عاما أعوام سنة سنوات يوما أيام شهر شهرا أشهر أسبوعا أسابيع ساعة ساعات دقيقة دقائق""")
 SUBJECT_ENDS = PREPOSITIONS | TIME_WORDS | RELATIVES | ADDRESSEES | PARTICIPLES | COMPLEMENTIZERS | SAID_FORMS
 EVENT_NOUNS = tuple(match_key("""
     تصريح بيان كلم مؤتمر حديث مقابل إحاط اتصال لقاء رسال تغريد وقت ختام افتتاح مستهل حوار ندو جلس اجتماع
@@ -201,7 +206,7 @@ def name_like(token: Token) -> bool:
         return False
     return (len(key) >= 2 and not any(c.isdigit() for c in key) and not is_office_head(key)
             and bare(key) not in INSTITUTIONS and key not in FUNCTION_WORDS | TITLES | ANONYMOUS_SOURCES
-            | HONORIFIC_PRONOUNS | SAYING_VERBS)
+            | HONORIFIC_PRONOUNS | SAYING_VERBS | NUMBER_WORDS)
 
 
 def chain_noun(token: Token) -> bool:

@@ -104,7 +104,7 @@ _STAFF_POSTS = frozenset(_keys("رئيس التحرير", "نائب رئيس ا�
 MAX_STAFF_WORDS = 7
 # The site's notices to its readers: cookies, what its pages carry.
 _NOTICES = _phrases("ملفات تعريف الارتباط", "الكوكيز", "cookies", "يستخدم هذا الموقع", "هذا الموقع يستخدم",
-                    "الاخبار المنشوره على")
+                    "الاخبار المنشوره على", "لم يتم العثور على نتائج")
 MAX_NOTICE_WORDS = 60
 _COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
 

@@ -97,7 +97,7 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
         rules[by_line[block.line]] = "photo caption"
     above = [block for block in kept[:lead] if rules[by_line[block.line]] is None]
     arabic = arabic_share(" ".join(block.text for block in kept)) >= 0.5
-    headline = _choose_headline(above, [b.text for b in blocks], arabic)
+    headline = _choose_headline(above, blocks, arabic)
     for block in above[:above.index(headline)] if headline else ():
         rules[by_line[block.line]] = "page header"
     story = [block for block in kept if rules[by_line[block.line]] is None and block is not headline]
@@ -318,7 +318,7 @@ def _link_lists(blocks: list[Block], above: list[Block]) -> list[Block]:
     return listed
 
 
-def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block | None:
+def _choose_headline(above: list[Block], blocks: list[Block], arabic: bool) -> Block | None:
     """The line above the lead printed again on the page (alone, or with a caption glued to
     it), else the longer of the first two that read like a headline (a kicker above it is
     shorter; a photo's caption or alt text further down may be longer); a shorter one without
@@ -328,8 +328,12 @@ def _choose_headline(above: list[Block], page: list[str], arabic: bool) -> Block
     full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
     if not full:
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
-    printed = [_same(text) + " " for text in page]
-    again = [block for block in full if sum(text.startswith(_same(block.text) + " ") for text in printed) > 1]
+    printed = [_same(block.text) + " " for block in blocks]
+    # Printed again, but not on the next line: that is a photo's alt text and its caption.
+    paired = {first.line for first, second in zip(blocks, blocks[1:])
+              if second.line == first.line + 1 and printed[blocks.index(second)].startswith(_same(first.text) + " ")}
+    again = [block for block in full if block.line not in paired
+             and sum(text.startswith(_same(block.text) + " ") for text in printed) > 1]
     if again:  # the first of its copies: whole above one cut short, bare above one with a caption glued
         copies = [again[0]] + [block for block in full if _same(block.text).startswith(_same(again[0].text) + " ")]
         # not the browser's title bar, the headline with the section and the site (`... | أخبار | DW`)
