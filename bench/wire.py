@@ -15,6 +15,8 @@ annotations sealed, with every line of page text (headline, furniture) kept only
 and the facts (address, the query that found the page, dateline, date, speakers) in clear.
 `--seal` writes that file from CORPUS/annotations, so the measure outlives the folder: the
 pages can be gathered again from the stored `pages` corpus with the recorded queries.
+`--sealed bench/wire-heldout.toml` names the held-out set instead: pages gathered after the
+reader was tuned on the first, whose first-look figures are in docs/wire-shapes.md.
 
 Every page is read, parsed and analysed as `build-site` does it, with the site's knowledge
 from --content (people.toml, topics.toml). Scores, per outlet and in all:
@@ -55,6 +57,8 @@ CAPTURE_MARK = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 
 
 SEALED = Path(__file__).with_name("wire-corpus.toml")
+# Pages gathered after the reader was tuned, measured once before any change made for them.
+HELD_OUT = Path(__file__).with_name("wire-heldout.toml")
 FACTS = ("outlet", "address", "query", "dateline_place", "dateline_agency", "date", "truncated", "speakers")
 
 
@@ -232,11 +236,11 @@ def row(label: str, tally: Tally) -> dict[str, str]:
     }
 
 
-def load_annotations(corpus: Path) -> dict[str, dict]:
+def load_annotations(corpus: Path, sealed: Path = SEALED) -> dict[str, dict]:
     """The corpus's own annotations, sealed; without them, the sealed ones in bench/."""
     folder = corpus / "annotations"
     if not folder.is_dir():
-        return tomllib.loads(SEALED.read_text(encoding="utf-8"))
+        return tomllib.loads(sealed.read_text(encoding="utf-8"))
     annotations: dict[str, dict] = {}
     for path in sorted(folder.glob("*.toml")):
         annotations.update(tomllib.loads(path.read_text(encoding="utf-8")))
@@ -249,15 +253,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=Path(__file__).resolve().parent.parent / "content")
     parser.add_argument("--failures", action="store_true", help="list every miss, page by page")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--seal", action="store_true",
-                        help=f"write CORPUS/annotations, sealed, to {SEALED.relative_to(SEALED.parent.parent)}")
+    parser.add_argument("--sealed", type=Path, default=SEALED,
+                        help=f"the sealed annotations (default {SEALED.relative_to(SEALED.parent.parent)}; "
+                             f"the held-out pages: {HELD_OUT.relative_to(HELD_OUT.parent.parent)})")
+    parser.add_argument("--seal", action="store_true", help="write CORPUS/annotations, sealed, to --sealed")
     options = parser.parse_args(argv)
     if options.seal:
-        SEALED.write_text(toml_text(load_annotations(options.corpus)), encoding="utf-8")
+        options.sealed.write_text(toml_text(load_annotations(options.corpus)), encoding="utf-8")
         return 0
 
     knowledge = load_knowledge(options.content, Report(stream=None))
-    annotations = load_annotations(options.corpus)
+    annotations = load_annotations(options.corpus, options.sealed)
     by_outlet: dict[str, Tally] = defaultdict(Tally)
     with tempfile.TemporaryDirectory() as scratch:
         for name, expected in sorted(annotations.items()):
