@@ -13,8 +13,12 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from .text.tomltext import TomlLines, TomlProblem, parse_toml
+from .translate.mt.engine import ArgosOptions
 
 CONFIG_NAME = "site.toml"
+
+
+_MT = ArgosOptions()  # the defaults of machine translation, in one place
 
 
 @dataclass(frozen=True)
@@ -22,14 +26,12 @@ class TranslateConfig:
     """`[translate]`: the machine translation model and how to run it."""
 
     model: Path | None = None  # a package folder or .argosmodel; else ARGOS_PACKAGES_DIR, XDG
-    beam_size: int = 2
-    batch_size: int = 32
-    max_decoding_length: int = 256
-    threads: int = 0  # CTranslate2 threads per batch; 0 lets it decide
+    beam_size: int = _MT.beam_size
+    batch_size: int = _MT.batch_size
+    max_decoding_length: int = _MT.max_decoding_length
+    threads: int = _MT.intra_threads  # CTranslate2 threads per batch; 0 lets it decide
 
-    def argos_options(self):
-        from .translate.mt.argos import ArgosOptions
-
+    def argos_options(self) -> ArgosOptions:
         return ArgosOptions(beam_size=self.beam_size, batch_size=self.batch_size,
                             max_decoding_length=self.max_decoding_length, intra_threads=self.threads)
 
@@ -129,10 +131,10 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "display.digits": ("western", _digits),
     "search.enabled": (True, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "translate.model": ("", lambda v: v if v == "" else _text(v)),
-    "translate.beam_size": (2, _count(1, 16)),
-    "translate.batch_size": (32, _count(1, 1024)),
-    "translate.max_decoding_length": (256, _count(16, 4096)),
-    "translate.threads": (0, _count(0, 256)),
+    "translate.beam_size": (_MT.beam_size, _count(1, 16)),
+    "translate.batch_size": (_MT.batch_size, _count(1, 1024)),
+    "translate.max_decoding_length": (_MT.max_decoding_length, _count(16, 4096)),
+    "translate.threads": (_MT.intra_threads, _count(0, 256)),
 }
 _TABLES = {key.split(".")[0] for key in _SCHEMA if "." in key}
 

@@ -18,8 +18,12 @@ import pytest
 ctranslate2 = pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 
-from generator.translate.mt.argos import ArgosOptions, ArgosTranslator, find_package  # noqa: E402
-from generator.translate.mt.engine import ModelNotFound, Translator  # noqa: E402
+from generator.translate.mt.argos import ArgosTranslator, find_package  # noqa: E402
+from generator.translate.mt.engine import (  # noqa: E402
+    ArgosOptions,  # noqa: E402
+    ModelNotFound,
+    Translator,
+)
 from tests.support.argos_models import build_tiny_package, news_sentences  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

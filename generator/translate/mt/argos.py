@@ -15,27 +15,16 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .engine import ModelNotFound
+from .engine import ArgosOptions, ModelNotFound
 
 METADATA_FILE = "metadata.json"
 ARCHIVE_SUFFIX = ".argosmodel"
 
 BatchCallback = Callable[[int, int], None]
 """Called after each translate_batch call with (sentences done, sentences to translate)."""
-
-
-@dataclass(frozen=True)
-class ArgosOptions:
-    beam_size: int = 2
-    max_decoding_length: int = 256  # a confused model can otherwise repeat itself for long
-    batch_size: int = 32  # sentences per batch
-    inter_threads: int = 1  # batches translated in parallel
-    intra_threads: int = 0  # 0: CTranslate2's default
-    compute_type: str = "auto"
 
 
 def default_search_dirs() -> list[Path]:

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+
+
+@dataclass(frozen=True)
+class ArgosOptions:
+    """How the model runs; its defaults are `[translate]`'s (config.py reads them here)."""
+
+    beam_size: int = 2
+    max_decoding_length: int = 256  # a confused model can otherwise repeat itself for long
+    batch_size: int = 32  # sentences per batch
+    inter_threads: int = 1  # batches translated in parallel
+    intra_threads: int = 0  # 0: CTranslate2's default
+    compute_type: str = "auto"
 
 
 @runtime_checkable
