@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-import generator.render.pages as render_module
+import generator.render.lists as lists_module
 
 from .conftest import REPO, SITE_TOML, Site
 from .test_incremental import inodes, tree
@@ -33,7 +33,7 @@ LISTS = {"home": ("", "archive/"),  # a list's main page, and the folder holding
 
 @pytest.fixture(autouse=True)
 def short_lists(monkeypatch):
-    monkeypatch.setattr(render_module, "LIST_SIZE", 2)
+    monkeypatch.setattr(lists_module, "LIST_SIZE", 2)
 
 
 def write_article(site, slug: str, date: str | None, title: str | None = None) -> None:

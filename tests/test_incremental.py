@@ -13,7 +13,7 @@ from generator.build import article_job as pipeline
 from generator.build import run as build_module
 from generator.diagnostics import Report
 from generator.model import Provenance
-from generator.render import pages as render_module
+from generator.render import lists as lists_module
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
 
@@ -206,7 +206,7 @@ def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys
         site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
     monkeypatch.setattr(build_module, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(build_module, "SITE_PARALLEL_THRESHOLD", 2)  # site-wide pages in workers too
-    monkeypatch.setattr(render_module, "LIST_SIZE", 3)  # with archives by year
+    monkeypatch.setattr(lists_module, "LIST_SIZE", 3)  # with archives by year
     build_module.build(site.root, Report(stream=None), jobs=2)
     parallel = tree(site)
     assert "ar/archive/2016/index.html" in parallel

@@ -11,8 +11,9 @@ from generator.diagnostics import Report
 from generator.model import Person, Provenance, Statement, StatementKind, Topic, TopicAssignment
 from generator.read.parse import parse
 from generator.read.sources import read_source
-from generator.render.pages import make_environment, plan, render
+from generator.render.environment import make_environment, render
 from generator.site.library import Listing, assemble
+from tests.support.site_pages import every_page
 
 LAVROV = Person("sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov", "وزير الخارجية الروسي", "Russian Foreign Minister")
 UNKNOWN = Person("ahmad-khatib", "أحمد الخطيب", "", "مدير المرفأ", "")
@@ -44,7 +45,7 @@ def pages(site, tmp_path):
     config = load_config(site.root)
     library = assemble([Listing.of(older), Listing.of(newer)], Report(stream=None), {"ceasefire": CEASEFIRE})
     env = make_environment(config)
-    return {p.route.url: render(env, p).decode() for p in plan(config, library, [older, newer])}
+    return {p.route.url: render(env, p).decode() for p in every_page(config, library, [older, newer])}
 
 
 def test_speakers_are_ordered_by_statements_with_role_and_counts(pages):

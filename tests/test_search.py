@@ -20,10 +20,11 @@ from generator.model import Person, Topic, TopicAssignment
 from generator.output import search as search_module
 from generator.read.parse import parse
 from generator.read.sources import read_source
-from generator.render.pages import make_environment, plan, render
+from generator.render.environment import make_environment, render
 from generator.site import library as library_module
 from generator.site.library import Listing, assemble
 from tests.conftest import REPO, SAMPLE
+from tests.support.site_pages import every_page
 
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
 
@@ -63,7 +64,7 @@ def test_speakers_and_topics_are_filters_named_in_the_pages_language(site, tmp_p
     article = replace(article, people=(lavrov,), topics=(TopicAssignment("ceasefire", 3.0, ()),))
     library = assemble([Listing.of(article)], Report(stream=None), {"ceasefire": Topic("ceasefire", "وقف إطلاق النار", "Ceasefire")})
     config = load_config(site.root)
-    pages = {p.route.url: render(make_environment(config), p).decode() for p in plan(config, library, [article])}
+    pages = {p.route.url: render(make_environment(config), p).decode() for p in every_page(config, library, [article])}
     arabic, english = pages["ar/articles/truce/"], pages["en/articles/truce/"]
     assert 'data-pagefind-filter="المتحدث">سيرغي لافروف</a>' in arabic
     assert 'data-pagefind-filter="الموضوع">وقف إطلاق النار</a>' in arabic

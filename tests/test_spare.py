@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 import generator.output.write as write_module
-import generator.render.pages as render_module
+import generator.render.lists as lists_module
 from generator.build import article_job as pipeline
 from generator.site.library import Listing
 
@@ -26,7 +26,7 @@ DATES = {"a1": "2014-05-01", "a2": "2015-03-01", "a3": "2015-09-01", "a4": "2016
 
 @pytest.fixture(autouse=True)
 def short_lists(monkeypatch):
-    monkeypatch.setattr(render_module, "LIST_SIZE", 2)
+    monkeypatch.setattr(lists_module, "LIST_SIZE", 2)
 
 
 @pytest.fixture

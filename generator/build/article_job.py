@@ -19,7 +19,9 @@ from ..diagnostics import ContentError, Diagnostic, Report
 from ..model import Article
 from ..read.parse import parse
 from ..read.sources import read_source
-from ..render.pages import OutputPage, article_pages, make_environment, render, site_pages
+from ..render.article_pages import article_pages
+from ..render.environment import OutputPage, make_environment, render
+from ..render.site_pages import site_pages
 from ..site.library import Library, Listing
 from ..translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
 from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature

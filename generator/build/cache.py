@@ -69,7 +69,7 @@ class ArticleEntry:
     """What one article file produced the last time it was built."""
 
     key: str
-    signatures: tuple  # (article file, memory file) stats, or pipeline.UNSETTLED
+    signatures: tuple  # (article file, memory file) stats, or article_job.UNSETTLED
     diagnostics: tuple[Diagnostic, ...]
     slug: str | None  # None when the article could not be used
     pages: dict[str, str] = field(default_factory=dict)  # output path -> sha256 of its bytes
@@ -77,14 +77,14 @@ class ArticleEntry:
 
 @dataclass
 class CacheIndex:
-    site_key: str = ""  # what every article's reading depends on (see build._site_key)
+    site_key: str = ""  # what every article's reading depends on (see run._site_key)
     templates_key: str = ""  # the templates the pages were rendered with
     assets_key: str = ""  # the assets (templates/assets/) copied into site/assets/
     output_identity: FolderIdentity | None = None  # of the site/ we wrote
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)
-    searched: str = ""  # search.index_source() of all articles, when every search bundle is up to date
+    searched: str = ""  # output.search.index_source() of all articles, when every search bundle is up to date
     search_bundles: tuple[tuple[str, str], ...] = ()  # (bundle, index_source() it was made from)
 
 

@@ -30,7 +30,8 @@ from ..model import Article
 from ..output.search import index_source, update_index
 from ..output.write import OutputError, StagingWriter
 from ..read.sources import discover
-from ..render.pages import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render, site_pages
+from ..render.environment import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render
+from ..render.site_pages import site_pages
 from ..site.library import Library, Listing, assemble, fingerprint, search_bundles, with_shared_people
 from .article_job import (
     ArticleOutcome,

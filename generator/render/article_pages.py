@@ -1,0 +1,52 @@
+"""An article's own pages: the article and its parallel view, in both languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import SiteConfig
+from ..model import Article, Topic
+from .context import article_view, page_context, segment_text, summary
+from .environment import OutputPage
+from .markup import ArticleMarkup
+from .urls import LANGUAGES, Route, absolute
+
+
+def _news_article(config: SiteConfig, article: Article, lang: str) -> dict[str, Any]:
+    """schema.org NewsArticle; the English page declares itself a translation of the Arabic."""
+    url = absolute(config.base_url, Route(lang, "article", article.slug))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": segment_text(article.title, lang),
+        "inLanguage": lang,
+        "url": url,
+        "mainEntityOfPage": url,
+        "description": summary(article, lang),
+        "publisher": {"@type": "Organization", "name": config.title(lang), "url": config.base_url},
+    }
+    if article.date:
+        data["datePublished"] = article.date.isoformat()
+    if article.source_url:
+        data["isBasedOn"] = article.source_url
+    if lang == "en":
+        data["translationOfWork"] = {"@id": absolute(config.base_url, Route("ar", "article", article.slug))}
+    return data
+
+
+def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article) -> list[OutputPage]:
+    """An article's own pages in both languages: they depend on nothing but the article,
+    the topic labels and the templates, which is what lets a build reuse them."""
+    markup = ArticleMarkup(article)  # shared by the article page and the parallel view
+    pages = []
+    for lang in LANGUAGES:
+        for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
+            route = Route(lang, kind, article.slug)
+            context = page_context(config, route, segment_text(article.title, lang), summary(article, lang))
+            context.update(article_view(article))
+            context["people"] = {p.id: p for p in article.people}
+            context["markup"] = markup
+            context["news_article"] = _news_article(config, article, lang)
+            context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
+            pages.append(OutputPage(route, template, context))
+    return pages

@@ -1,0 +1,103 @@
+"""The Jinja environment, and pages as bytes.
+
+A page is planned as an `OutputPage` (its route, template and context) before anything is
+rendered, so collisions are found before a byte is written; `render` turns it into bytes.
+Templates see plain data and a `link()` helper bound to the page being rendered; they never
+build a URL themselves."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+
+from ..config import SiteConfig
+from ..model import Person
+from .filters import article_date, isolate, localise_digits
+from .markup import UNTRANSLATED_NOTE
+from .urls import DIRECTION, Route
+
+ASSETS_DIR = "assets"  # inside the templates folder; copied to site/assets/
+
+
+@dataclass(frozen=True)
+class OutputPage:
+    route: Route
+    template: str
+    # A site-wide page's context can be a function that makes it, called only when the page
+    # is rendered: most site-wide pages of a rebuild are not.
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(hash=False, compare=False)
+    inputs: Any = None  # for site-wide pages: what the page shows, to detect change
+
+
+def make_environment(config: SiteConfig) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(config.templates_dir),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails the build, not the page
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no stat of the template on every page
+    )
+    env.filters["isolate"] = isolate
+    env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
+    env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
+    env.filters["json_ld"] = json_ld
+    env.globals["direction"] = DIRECTION
+    env.globals["untranslated_note"] = UNTRANSLATED_NOTE
+    env.filters["person_name"] = person_name
+    return env
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a <script> element: `<`, `>` and `&` escaped so text can never close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def person_name(person: Person, lang: str) -> str:
+    """The name readers of `lang` see: the English name when known, else the Arabic."""
+    return person.name_en if lang == "en" and person.name_en else person.name_ar
+
+
+class TemplateFailure(Exception):
+    """A template could not be loaded or rendered; the message names file and line."""
+
+
+def render(env: jinja2.Environment, page: OutputPage) -> bytes:
+    context = page.context() if callable(page.context) else page.context
+    try:
+        return env.get_template(page.template).render(context).encode("utf-8")
+    except jinja2.TemplateError as exc:
+        raise TemplateFailure(_describe_template_error(exc, env)) from None
+
+
+def _describe_template_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> str:
+    """`templates/article.html:12: template error: message`, also for errors while rendering."""
+    templates_dir = str(env.loader.searchpath[0]) if isinstance(env.loader, jinja2.FileSystemLoader) else ""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    traceback = exc.__traceback__
+    while traceback is not None:  # Jinja maps template frames to template file and line
+        code = traceback.tb_frame.f_code
+        if templates_dir and code.co_filename.startswith(templates_dir):
+            filename, line = code.co_filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    message = getattr(exc, "message", None) or str(exc)
+    return f"{filename}:{line}: template error: {message}" if filename else f"template error: {message}"
+
+
+def asset_files(config: SiteConfig) -> list[tuple[Route, Path]]:
+    """Static files shipped with the templates (CSS, scripts), copied verbatim."""
+    folder = config.templates_dir / ASSETS_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        (Route(None, "asset", path.relative_to(folder).as_posix()), path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]

@@ -1,0 +1,33 @@
+"""The speaker and topic pages: an index of each, and a page (with archives) per person and per topic."""
+
+from __future__ import annotations
+
+from ..config import SiteConfig
+from ..site.library import Library
+from .context import page_context
+from .environment import OutputPage, person_name
+from .lists import ItemList, article_views, as_listing, quote_views
+from .urls import LANGUAGES, Route
+
+
+def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
+    """Speaker and topic pages: an index of each, and pages per person and per topic."""
+    labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
+    counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in library.speakers]),
+              "topics": repr([(e.topic, len(e.articles)) for e in library.topics])}
+    pages = []
+    for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
+        for lang in LANGUAGES:
+            context = page_context(config, Route(lang, kind), labels[kind][lang == "en"])
+            context["entries"] = entries
+            pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
+    for speaker in library.speakers:
+        person = speaker.person
+        quotes = ItemList("speaker", person.id, "speaker_archive", {lang: person_name(person, lang) for lang in LANGUAGES},
+                           "speaker.html", "quotes", {"entry": speaker}, repr(person))
+        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0], quote_views)
+    for topic in library.topics:
+        articles = ItemList("topic", topic.topic.id, "topic_archive", {"ar": topic.topic.label_ar, "en": topic.topic.label_en},
+                             "topic.html", "articles", {"entry": topic}, repr(topic.topic))
+        pages += articles.pages(config, topic.articles, as_listing, article_views)
+    return pages

@@ -1,0 +1,98 @@
+"""Long lists (a home's articles, a speaker's quotes, a topic's articles): a main page of
+the newest items, and archives by year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from ..config import SiteConfig
+from ..site.library import Listing, Quote, QuoteRecord, fingerprint
+from .context import article_view, page_context
+from .environment import OutputPage
+from .filters import localise_digits
+from .urls import LANGUAGES, Route
+
+# A home, speaker or topic page shows its newest LIST_SIZE items; a longer list goes on in
+# archives by year, which stay the same as new articles arrive (pages numbered from the
+# newest would all shift), so a rebuild renders again only the years that changed.
+LIST_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Archive:
+    year: str  # "2016", or "undated"
+    label: str  # as readers of the page's language see it
+    count: int
+    route: Route
+
+
+def _year_label(year: str, lang: str, config: SiteConfig) -> str:
+    if year == "undated":
+        return "بلا تاريخ" if lang == "ar" else "Undated"
+    return localise_digits(year, lang, config.arabic_digits)
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A long list (a home's articles, a speaker's quotes, a topic's articles) as a main page
+    of the newest items and, when they do not all fit, an archive page per year; in both
+    languages, which show the same items (so what they show is worked out once)."""
+
+    main_kind: str
+    owner: str  # the speaker's or topic's id; "" for a home
+    archive_kind: str
+    titles: dict[str, str]  # by language
+    template: str
+    name: str  # what the template calls the items
+    fixed: dict[str, Any]  # the rest of the template's context
+    fixed_inputs: str  # what else the pages show, as text, to detect change
+
+    def pages(self, config: SiteConfig, items: Sequence[Any], listing_of: Callable[[Any], Listing],
+              show: Callable[[Sequence[Any]], Any]) -> list[OutputPage]:
+        years: dict[str, list[Any]] = {}
+        if len(items) > LIST_SIZE:
+            for item in items:
+                years.setdefault(listing_of(item).year, []).append(item)
+        counts = tuple((year, len(found)) for year, found in years.items())
+        shown = {"": items[:LIST_SIZE], **years}
+        # Counts show on the main page only, so adding an article does not touch every year's page.
+        inputs = {year: fingerprint((self.fixed_inputs, year, counts if year == "" else tuple(years),
+                                     tuple(listing_of(item).fingerprint for item in found)))
+                  for year, found in shown.items()}
+        pages = []
+        for lang in LANGUAGES:
+            main = Route(lang, self.main_kind, self.owner)
+            archives = [Archive(year, _year_label(year, lang, config), count,
+                                Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
+                        for year, count in counts]
+            pages.append(self._page(config, main, main, None, archives, shown[""], show, inputs[""]))
+            pages += [self._page(config, archive.route, main, archive, archives, shown[archive.year], show,
+                                 inputs[archive.year]) for archive in archives]
+        return pages
+
+    def _page(self, config: SiteConfig, route: Route, main: Route, archive: Archive | None, archives: list[Archive],
+              found: Sequence[Any], show: Callable[[Sequence[Any]], Any], inputs: str) -> OutputPage:
+        lang = route.lang or "ar"
+        title = f"{self.titles[lang]}: {archive.label}" if archive else self.titles[lang]
+
+        def context() -> dict[str, Any]:  # made only when the page is rendered
+            made = page_context(config, route, title)
+            made.update(self.fixed, archives=archives, main=main, year=archive.year if archive else "",
+                        year_label=archive.label if archive else "")
+            made[self.name] = show(found)
+            return made
+
+        return OutputPage(route, self.template, context, inputs)
+
+
+def article_views(listings: Sequence[Listing]) -> list[dict[str, Any]]:
+    return [article_view(listing) for listing in listings]
+
+
+def quote_views(shown: Sequence[tuple[Listing, QuoteRecord]]) -> list[Quote]:
+    return [Quote.of(listing, record) for listing, record in shown]
+
+
+def as_listing(listing: Listing) -> Listing:
+    return listing
