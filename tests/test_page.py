@@ -8,7 +8,9 @@ The sentences are written for these tests.
 
 import pytest
 
-from generator.read.page import Block, is_deck, opens_story, read_page
+from generator.read.headline import is_deck, opens_story
+from generator.read.lines import Block
+from generator.read.page import read_page
 
 HEADLINE = "وزير الزراعة يفتتح سوقا جديدا للخضار في ريف المحافظة"
 LEAD = "افتتح وزير الزراعة اليوم الأحد سوقا جديدا للخضار والفواكه في ريف المحافظة بكلفة بلغت مليوني دولار."

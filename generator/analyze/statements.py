@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph, Person, Segment, Statement, StatementKind
-from ..read.page import BULLET
+from ..read.lines import BULLET
 from ..text.tokens import Token, Tokens, tokenize
 from .discourse import ANONYMOUS, PERSON, UNIDENTIFIED, Discourse, Subject
 from .gazetteer import Gazetteer

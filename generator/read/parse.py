@@ -24,7 +24,9 @@ from ..model import Article, Dateline, Paragraph, Section, Segment, SourceFile
 from ..text.arabic import arabic_share, looks_persian, split_sentences, words
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import story_date
-from .page import SENTENCE_END, Block, after_dateline, is_deck, opens_story, read_page
+from .headline import after_dateline, is_deck, opens_story
+from .lines import SENTENCE_END, Block
+from .page import read_page
 from .sources import SLUG_PATTERN
 
 MAX_HEADING_WORDS = 20
