@@ -120,19 +120,12 @@ def _quiet_watcher():
     of the last reload, so a second save in quick succession was built but never shown.
 
     It looks for changes when the system reports an edit under a watched path (inotify,
-    FSEvents or kqueue, through watchdog), where livereload's polls every file's mtime each
-    0.8 s: 8% of a core, all the time, at 5,000 articles. Where the system cannot watch (too
-    many folders for inotify, say) it says so and livereload polls after all.
+    FSEvents or kqueue, through watchdog), where livereload polls every file's mtime, all the
+    time, at a cost that grows with the site. Where the system cannot watch (too many folders
+    for inotify, say) it says so and livereload polls after all.
     """
     from livereload.watcher import Watcher  # imported here: only the preview needs tornado
     from tornado.ioloop import IOLoop
-    from watchdog import events
-    from watchdog.observers import Observer
-
-    # What saving, adding or deleting a file does; the build opening files to read them does
-    # not set off a rebuild.
-    edits = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileMovedEvent, events.FileDeletedEvent,
-             events.DirCreatedEvent, events.DirMovedEvent, events.DirDeletedEvent]
 
     class QuietWatcher(Watcher):
         def examine(self):
@@ -143,29 +136,18 @@ def _quiet_watcher():
 
         def start(self, examine_changes) -> bool:
             loop, pending = IOLoop.current(), threading.Event()
-            watched = tuple(self._tasks)
-
-            def concerns(path: str) -> bool:
-                return any(path == w or path.startswith(w + os.sep) for w in watched)
 
             def examine_once() -> None:  # on the IOLoop; one look for a burst of edits
                 pending.clear()
                 examine_changes()
 
-            class Edits(events.FileSystemEventHandler):
-                def on_any_event(self, event: events.FileSystemEvent) -> None:  # on watchdog's thread
-                    if (concerns(event.src_path) or concerns(event.dest_path)) and not pending.is_set():
-                        pending.set()
-                        loop.add_callback(examine_once)
+            def edited() -> None:  # on watchdog's thread
+                if not pending.is_set():
+                    pending.set()
+                    loop.add_callback(examine_once)
 
-            observer = Observer()
-            observer.daemon = True
             try:
-                for path in watched:
-                    folder = os.path.isdir(path)  # a file (site.toml) is watched through its folder
-                    observer.schedule(Edits(), path if folder else os.path.dirname(path) or ".", recursive=folder,
-                                      event_filter=edits)
-                observer.start()
+                _observe(tuple(self._tasks), edited)
             except OSError as exc:
                 print(f"warning: the system cannot watch the site for edits ({exc}); "
                       "looking at every file each 0.8 s instead", file=sys.stderr)
@@ -174,6 +156,32 @@ def _quiet_watcher():
             return True
 
     return QuietWatcher()
+
+
+def _observe(watched: tuple[str, ...], edited: Callable[[], None]) -> None:
+    """Call `edited` when a file under one of the `watched` paths is saved, added or deleted
+    (the build opening files to read them is no edit); OSError when the system cannot watch."""
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    edits = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileMovedEvent, events.FileDeletedEvent,
+             events.DirCreatedEvent, events.DirMovedEvent, events.DirDeletedEvent]
+
+    def concerns(path: str) -> bool:
+        return any(path == w or path.startswith(w + os.sep) for w in watched)
+
+    class Edits(events.FileSystemEventHandler):
+        def on_any_event(self, event: events.FileSystemEvent) -> None:
+            if concerns(event.src_path) or concerns(event.dest_path):
+                edited()
+
+    observer = Observer()
+    observer.daemon = True
+    for path in watched:
+        folder = os.path.isdir(path)  # a file (site.toml) is watched through its folder
+        observer.schedule(Edits(), path if folder else os.path.dirname(path) or ".", recursive=folder,
+                          event_filter=edits)
+    observer.start()
 
 
 def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool = False) -> int:

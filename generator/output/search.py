@@ -28,7 +28,7 @@ from .write import StagingWriter
 
 ARTICLE_PAGES = "{ar,en}/articles/*/index.html"
 # Pagefind runs at once: each uses one core, and holds what it indexes in memory (a bundle
-# of library.SEARCH_BUNDLE_SIZE articles, about 160 MB).
+# of at most library.SEARCH_BUNDLE_SIZE articles).
 PAGEFIND_RUNS = 2
 _TIMEOUT_SECONDS = 300
 

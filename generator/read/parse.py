@@ -133,8 +133,8 @@ def _without_closing_hashes(text: str) -> str:
     return opened.rstrip() if opened != text and (not opened or opened[-1].isspace()) else text
 
 
-# CommonMark, with HTML treated as text. Python-Markdown, used before, took half a minute on a
-# paragraph of 10,000 `[`; markdown-it-py takes 0.1 s, but grows faster than the text on such
+# CommonMark, with HTML treated as text. Python-Markdown, used before, took minutes on a
+# paragraph of nested `[`; markdown-it-py is fast, but grows faster than the text on such
 # input, so a paragraph too long to be one (MAX_LINE_CHARS, already warned about) is shown as
 # written instead.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})

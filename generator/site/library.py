@@ -146,10 +146,8 @@ class Library:
 
 
 # Articles a search bundle holds at most (but for a month that has more): Pagefind holds all
-# it indexes in memory, about 15 MB and 0.25 MB per article, and two run at once
-# (search.PAGEFIND_RUNS). At 5,000 articles (about 500 a year) a full build peaks while they
-# run: 383 MiB, two runs of 123-139 MiB and the main process; two runs of 600 would take
-# about 340 MiB.
+# it indexes in memory, and two run at once (search.PAGEFIND_RUNS), so the bundle's size
+# bounds a full build's peak memory (bench/README.md, "Figures behind design choices").
 SEARCH_BUNDLE_SIZE = 600
 
 
@@ -160,7 +158,7 @@ def search_bundles(library: Library) -> dict[str, list[str]]:
     A year that holds more is split into groups of its months ("2015-01-2015-06").
 
     Pagefind cannot update an index: split so, a new story or an edit of a recent one makes
-    again only the newest month's bundle, a few dozen articles (about 0.1 s of Pagefind),
+    again only the newest month's bundle, a few dozen articles,
     and the rest of the year once a month, when the month turns; no Pagefind run holds more
     than SEARCH_BUNDLE_SIZE articles (or a month's), and a search page loads a few indexes'
     metadata, not one per year. Old years do not change, so neither do their bundles."""

@@ -115,7 +115,7 @@ def match_key(text: str) -> str:
     (أ/إ/آ -> ا, ى -> ي, ة -> ه, ؤ/ئ -> ء), so `ميونيخ`/`ميونيخ` or `أمريكي`/`امريكي` meet.
     """
     text = _FORMAT_CHARACTERS.sub("", unicodedata.normalize("NFKC", text))
-    # pyarabic's own patterns; its strip_tashkeel() scans every letter first and is ~50x slower.
+    # pyarabic's own patterns; its strip_tashkeel() scans every letter first, on every word.
     text = araby.TASHKEEL_PATTERN.sub("", araby.strip_tatweel(text)).replace(araby.MINI_ALEF, "")
     text = text.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "ء").replace("ئ", "ء")
     text = araby.normalize_alef(text)

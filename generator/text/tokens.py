@@ -33,7 +33,7 @@ _MARK = "[\u0610-\u061A\u064B-\u065F\u0670\u0640]*"
 _ARTICLE = re.compile(rf"(?:[وفبك]{_MARK})?ا{_MARK}ل{_MARK}\w{_MARK}\w|(?:[وف]{_MARK})?ل{_MARK}ل{_MARK}\w{_MARK}\w")
 
 
-class Token(NamedTuple):  # not a frozen dataclass: made for every word, and 3x cheaper to make
+class Token(NamedTuple):  # not a frozen dataclass: one is made for every word, and a tuple is cheaper
     text: str  # as written
     key: str  # match_key of a word; the character itself for punctuation
     start: int  # offsets in the tokenized string

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import tomli  # tomllib's upstream, compiled: 3x faster on the translation memories
+import tomli  # tomllib's upstream, compiled: the translation memories are read on every build
 
 
 class TomlProblem(Exception):
