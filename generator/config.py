@@ -180,8 +180,11 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
             problems.append(f"{path}:{lines.key(key)}: error: {key}: {exc}")
     if problems:
         raise ConfigError(sorted(problems, key=_line_sort_key))
+    return _site_config(root.resolve(), values)
 
-    root = root.resolve()
+
+def _site_config(root: Path, values: dict[str, Any]) -> SiteConfig:
+    """The validated values, by dotted key, as the config the stages read."""
     return SiteConfig(
         root=root,
         base_url=values["base_url"],

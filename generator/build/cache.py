@@ -77,7 +77,7 @@ class ArticleEntry:
 
 @dataclass
 class CacheIndex:
-    site_key: str = ""  # what every article's reading depends on (see run._site_key)
+    site_key: str = ""  # what every article's reading depends on (see changes.site_key)
     templates_key: str = ""  # the templates the pages were rendered with
     assets_key: str = ""  # the assets (templates/assets/) copied into site/assets/
     output_identity: FolderIdentity | None = None  # of the site/ we wrote

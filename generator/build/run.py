@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
-from .. import __version__
 from ..analyze.knowledge import Knowledge, load_knowledge
 from ..config import ConfigError, SiteConfig, load_config
 from ..diagnostics import Report
@@ -30,7 +29,7 @@ from ..model import Article
 from ..output.search import index_source, update_index
 from ..output.write import OutputError, StagingWriter
 from ..read.sources import discover
-from ..render.environment import ASSETS_DIR, OutputPage, TemplateFailure, asset_files, render
+from ..render.environment import OutputPage, TemplateFailure, asset_files, render
 from ..render.site_pages import site_pages
 from ..site.library import Library, Listing, assemble, fingerprint, search_bundles, with_shared_people
 from .article_job import (
@@ -39,11 +38,11 @@ from .article_job import (
     load_article,
     render_site_page,
     run_in_worker,
-    signatures,
     start_site_worker,
     start_worker,
 )
-from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex, digest
+from .cache import CACHE_DIR, ArticleEntry, ArticleStore, BuildCache, CacheIndex
+from .changes import Changes, cached_listings, site_key, what_changed
 
 PARALLEL_THRESHOLD = 64  # below this many articles to process, worker start-up costs more than it saves
 SITE_PARALLEL_THRESHOLD = 200  # the same for site-wide pages to render
@@ -61,25 +60,6 @@ class BuildResult:
     files_written: int
     published: bool
     up_to_date: bool = False  # nothing had changed since the last build
-
-
-def _site_key(config: SiteConfig) -> str:
-    """What reading and analysing every article depends on: Nashra, the config, the data files."""
-    parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
-    for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
-        parts += [path.name.encode(), path.read_bytes()]
-    return digest(*parts)
-
-
-def _templates_keys(config: SiteConfig) -> tuple[str, str]:
-    """What rendering every page depends on besides its data, the templates; and, apart, the
-    assets, which are copied as they are and which no page embeds."""
-    parts: dict[bool, list[bytes]] = {True: [], False: []}
-    for path in sorted(config.templates_dir.rglob("*")):
-        relative = path.relative_to(config.templates_dir)
-        if path.is_file():
-            parts[relative.parts[0] == ASSETS_DIR] += [relative.as_posix().encode(), path.read_bytes()]
-    return digest(*parts[False]), digest(*parts[True])
 
 
 def load_articles(config: SiteConfig, report: Report) -> list[Article]:
@@ -111,25 +91,25 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     config = _configure(root, report, search)
     jobs = jobs or os.cpu_count() or 1
     knowledge = load_knowledge(config.content_dir, report)
-    cache = BuildCache.load(config.root / CACHE_DIR, _site_key(config), report)
-    plan = _plan(config, cache, report)
-    if plan.up_to_date:
-        for path in plan.paths:
-            report.replay(plan.reused[path].diagnostics)
-        return BuildResult(config, None, sum(e.slug is not None for e in plan.reused.values()), 0, False,
+    cache = BuildCache.load(config.root / CACHE_DIR, site_key(config), report)
+    changes = what_changed(config, cache, report)
+    if changes.up_to_date:
+        for path in changes.paths:
+            report.replay(changes.reused[path].diagnostics)
+        return BuildResult(config, None, sum(e.slug is not None for e in changes.reused.values()), 0, False,
                            up_to_date=True)
-    listings, loaded = _cached_listings(cache, plan)
-    index = CacheIndex(cache.index.site_key, templates_key=plan.templates_key, assets_key=plan.assets_key)
-    writer = StagingWriter(config.output_dir, plan.previous.output if plan.previous.site_pages else None)
+    listings, loaded = cached_listings(cache, changes)
+    index = CacheIndex(cache.index.site_key, templates_key=changes.templates_key, assets_key=changes.assets_key)
+    writer = StagingWriter(config.output_dir, changes.previous.output if changes.previous.site_pages else None)
     processor = ArticleProcessor(config, knowledge, cache.articles)
     articles = _Articles(cache.articles, config, knowledge)
     try:
-        listings |= _write_articles(plan, processor, writer, articles, loaded, index, report, jobs)
-        library = assemble([listings[p] for p in plan.paths if p in listings], report, knowledge.topics)
-        index.site_pages = _write_site_pages(writer, processor, library, plan.previous, articles, plan.restyled, jobs)
+        listings |= _write_articles(changes, processor, writer, articles, loaded, index, report, jobs)
+        library = assemble([listings[p] for p in changes.paths if p in listings], report, knowledge.topics)
+        index.site_pages = _write_site_pages(writer, processor, library, changes.previous, articles, changes.restyled, jobs)
         for route, path in asset_files(config):
             writer.write_or_keep(route.output_path, path.read_bytes())
-        _index_search(config, writer, library, plan.previous, index, report)
+        _index_search(config, writer, library, changes.previous, index, report)
     except (TemplateFailure, OutputError, OSError) as exc:
         writer.discard()
         raise BuildError(str(exc)) from exc
@@ -154,70 +134,19 @@ def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
     return config if search is None else replace(config, search=search)
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What changed since the last build, before anything is read."""
-
-    previous: CacheIndex  # the last build's index, or an empty one when site/ is not the one it made
-    paths: list[Path]  # every article file, in the order library.assemble keeps
-    reused: dict[Path, ArticleEntry]  # articles whose files did not change
-    templates_key: str
-    assets_key: str
-    restyled: bool  # the templates changed: every page must be rendered again
-    up_to_date: bool  # nothing changed at all
-
-
-def _plan(config: SiteConfig, cache: BuildCache, report: Report) -> _Plan:
-    previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
-    templates_key, assets_key = _templates_keys(config)
-    restyled = previous.templates_key != templates_key
-    paths = sorted(discover(config.articles_dir, report), key=str)
-    reused: dict[Path, ArticleEntry] = {}
-    for path in paths:
-        entry = previous.articles.get(str(path))
-        if entry and entry.signatures == signatures(config, path, entry.slug):
-            reused[path] = entry
-    # A build that did not index (--no-search, the preview) may have left the index behind the pages.
-    search_current = not config.search or previous.searched == index_source(config, previous.articles.values())
-    up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)
-                  and config.output_dir.is_dir() and search_current and not restyled
-                  and previous.assets_key == assets_key)
-    return _Plan(previous, paths, reused, templates_key, assets_key, restyled, up_to_date)
-
-
-def _cached_listings(cache: BuildCache, plan: _Plan) -> tuple[dict[Path, Listing], dict[Path, Article]]:
-    """The unchanged articles' listings, from the cache; an article whose listing is gone is
-    loaded whole from the cache instead, and one that is gone too is processed again (it
-    leaves `plan.reused`)."""
-    cached = cache.listings() if plan.reused else {}
-    listings: dict[Path, Listing] = {}
-    loaded: dict[Path, Article] = {}
-    for path, entry in list(plan.reused.items()):
-        if entry.slug is None:
-            continue
-        listing = cached.get(entry.key)
-        if listing is None and (article := cache.articles.load(entry.key)) is not None:
-            loaded[path], listing = article, Listing.of(article)
-        if listing is None:
-            del plan.reused[path]
-            continue
-        listings[path] = listing
-    return listings, loaded
-
-
-def _write_articles(plan: _Plan, processor: ArticleProcessor, writer: StagingWriter, articles: _Articles,
+def _write_articles(changes: Changes, processor: ArticleProcessor, writer: StagingWriter, articles: _Articles,
                     loaded: dict[Path, Article], index: CacheIndex, report: Report,
                     jobs: int) -> dict[Path, Listing]:
     """Each changed article read, translated, analysed and rendered (unchanged ones only
     rendered again when the templates changed), its pages written as they come, in file
     order; returns the listings of the articles processed."""
-    rerendered = {path for path, entry in plan.reused.items() if entry.slug} if plan.restyled else set()
-    processed = _process([(p, plan.reused.get(p)) for p in plan.paths if p not in plan.reused or p in rerendered],
+    rerendered = {path for path, entry in changes.reused.items() if entry.slug} if changes.restyled else set()
+    processed = _process([(p, changes.reused.get(p)) for p in changes.paths if p not in changes.reused or p in rerendered],
                          processor, jobs)
     listings: dict[Path, Listing] = {}
     published: set[str] = set()
-    for path in plan.paths:
-        entry = plan.reused.get(path)
+    for path in changes.paths:
+        entry = changes.reused.get(path)
         outcome = next(processed) if entry is None or path in rerendered else None  # written, then let go
         made = entry or outcome
         report.replay(made.diagnostics)

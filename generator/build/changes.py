@@ -1,0 +1,89 @@
+"""What changed since the last build, before anything is read: which article files, the
+templates, the assets, and whether the site/ folder is still the one the cache describes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import __version__
+from ..config import SiteConfig
+from ..diagnostics import Report
+from ..files import identity
+from ..model import Article
+from ..output.search import index_source
+from ..read.sources import discover
+from ..render.environment import ASSETS_DIR
+from ..site.library import Listing
+from .article_job import signatures
+from .cache import ArticleEntry, BuildCache, CacheIndex, digest
+
+
+def site_key(config: SiteConfig) -> str:
+    """What reading and analysing every article depends on: Nashra, the config, the data files."""
+    parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
+    for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
+        parts += [path.name.encode(), path.read_bytes()]
+    return digest(*parts)
+
+
+def templates_keys(config: SiteConfig) -> tuple[str, str]:
+    """What rendering every page depends on besides its data, the templates; and, apart, the
+    assets, which are copied as they are and which no page embeds."""
+    parts: dict[bool, list[bytes]] = {True: [], False: []}
+    for path in sorted(config.templates_dir.rglob("*")):
+        relative = path.relative_to(config.templates_dir)
+        if path.is_file():
+            parts[relative.parts[0] == ASSETS_DIR] += [relative.as_posix().encode(), path.read_bytes()]
+    return digest(*parts[False]), digest(*parts[True])
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the last build, before anything is read."""
+
+    previous: CacheIndex  # the last build's index, or an empty one when site/ is not the one it made
+    paths: list[Path]  # every article file, in the order library.assemble keeps
+    reused: dict[Path, ArticleEntry]  # articles whose files did not change
+    templates_key: str
+    assets_key: str
+    restyled: bool  # the templates changed: every page must be rendered again
+    up_to_date: bool  # nothing changed at all
+
+
+def what_changed(config: SiteConfig, cache: BuildCache, report: Report) -> Changes:
+    previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
+    templates_key, assets_key = templates_keys(config)
+    restyled = previous.templates_key != templates_key
+    paths = sorted(discover(config.articles_dir, report), key=str)
+    reused: dict[Path, ArticleEntry] = {}
+    for path in paths:
+        entry = previous.articles.get(str(path))
+        if entry and entry.signatures == signatures(config, path, entry.slug):
+            reused[path] = entry
+    # A build that did not index (--no-search, the preview) may have left the index behind the pages.
+    search_current = not config.search or previous.searched == index_source(config, previous.articles.values())
+    up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)
+                  and config.output_dir.is_dir() and search_current and not restyled
+                  and previous.assets_key == assets_key)
+    return Changes(previous, paths, reused, templates_key, assets_key, restyled, up_to_date)
+
+
+def cached_listings(cache: BuildCache, changes: Changes) -> tuple[dict[Path, Listing], dict[Path, Article]]:
+    """The unchanged articles' listings, from the cache; an article whose listing is gone is
+    loaded whole from the cache instead, and one that is gone too is processed again (it
+    leaves `changes.reused`)."""
+    cached = cache.listings() if changes.reused else {}
+    listings: dict[Path, Listing] = {}
+    loaded: dict[Path, Article] = {}
+    for path, entry in list(changes.reused.items()):
+        if entry.slug is None:
+            continue
+        listing = cached.get(entry.key)
+        if listing is None and (article := cache.articles.load(entry.key)) is not None:
+            loaded[path], listing = article, Listing.of(article)
+        if listing is None:
+            del changes.reused[path]
+            continue
+        listings[path] = listing
+    return listings, loaded
