@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 import generator.render.lists as lists_module
+from tests.support.sites import REPO, SITE_TOML, Site
 
-from .conftest import REPO, SITE_TOML, Site
 from .test_incremental import inodes, tree
 
 LAVROV = "sergey-lavrov"

@@ -24,8 +24,8 @@ import pytest
 from generator.build import cache as cache_module
 from generator.cli import main
 from generator.read.sources import HIDDEN_CHARACTERS
-from tests.conftest import FIXTURES, SAMPLE, SITE_TOML, Site
 from tests.support.html_safety import html_problems, page_text
+from tests.support.sites import FIXTURES, SAMPLE, SITE_TOML, Site
 
 CORPUS = FIXTURES / "bad"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))

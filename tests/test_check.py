@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from generator.cli import main
-from tests.conftest import REPO, SAMPLE
+from tests.support.sites import REPO, SAMPLE
 
 
 def files(root: Path) -> dict[str, str]:

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from generator.translate.memory import load_memory
-from tests.conftest import REPO, SAMPLE, SITE_TOML, Site
 from tests.support.kill import KillPoint, run_killed, tree_digest
+from tests.support.sites import REPO, SAMPLE, SITE_TOML, Site
 
 pytestmark = pytest.mark.slow
 

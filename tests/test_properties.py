@@ -22,8 +22,8 @@ from generator.cli import main
 from generator.diagnostics import ContentError, Report
 from generator.read.parse import parse
 from generator.read.sources import HIDDEN_CHARACTERS, MAX_ARTICLE_BYTES, decode, read_source
-from tests.conftest import SITE_TOML, Site
 from tests.support.html_safety import html_problems, page_text
+from tests.support.sites import SITE_TOML, Site
 
 PARSE_EXAMPLES = 400
 # Not a speed requirement (benchmarks measure speed): a hang detector. Parsing takes

@@ -3,7 +3,7 @@
 from generator.diagnostics import Report
 from generator.read.parse import parse
 from generator.read.sources import read_source
-from tests.conftest import SAMPLE
+from tests.support.sites import SAMPLE
 
 TITLE = "لافروف: اتفاق أمريكي روسي للتعاون العسكري في سياق الحرب ضد الإرهاب"
 HEADINGS = [

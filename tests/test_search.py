@@ -23,8 +23,8 @@ from generator.read.sources import read_source
 from generator.render.environment import make_environment, render
 from generator.site import library as library_module
 from generator.site.library import Listing, assemble
-from tests.conftest import REPO, SAMPLE
 from tests.support.site_pages import every_page
+from tests.support.sites import REPO, SAMPLE
 
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
 

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import REPO, SAMPLE
 from tests.support.linkcheck import broken_links
+from tests.support.sites import REPO, SAMPLE
 
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
 
@@ -15,7 +15,7 @@ SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The sample and its human translation, built once with the project's templates."""
-    from tests.conftest import Site
+    from tests.support.sites import Site
 
     site = Site(tmp_path_factory.mktemp("sample") / "digest")
     shutil.copy(SAMPLE, site.root / "content" / "articles")

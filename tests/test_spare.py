@@ -16,8 +16,8 @@ import generator.output.write as write_module
 import generator.render.lists as lists_module
 from generator.build import article_job as pipeline
 from generator.site.library import Listing
+from tests.support.sites import Site
 
-from .conftest import Site
 from .test_incremental import inodes, tree
 
 ARTICLE = "+++\n{date}\n+++\nعنوان الخبر رقم {n}{edit}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"

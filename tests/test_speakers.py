@@ -17,8 +17,7 @@ from generator.model import StatementKind
 from generator.read.parse import parse
 from generator.read.sources import SLUG_PATTERN, read_source
 from generator.text.arabic import match_key
-
-from .conftest import REPO, SAMPLE
+from tests.support.sites import REPO, SAMPLE
 
 SPEAKERS = Path(__file__).parent / "fixtures" / "speakers"
 ANNOTATIONS = tomllib.loads((SPEAKERS / "annotations.toml").read_text(encoding="utf-8"))

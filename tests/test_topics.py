@@ -13,8 +13,7 @@ from generator.diagnostics import Report
 from generator.model import Topic
 from generator.read.parse import parse
 from generator.read.sources import read_source
-
-from .conftest import REPO, SAMPLE
+from tests.support.sites import REPO, SAMPLE
 
 SPEAKERS = Path(__file__).parent / "fixtures" / "speakers"
 ANNOTATIONS = tomllib.loads((SPEAKERS / "annotations.toml").read_text(encoding="utf-8"))

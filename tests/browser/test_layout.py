@@ -3,7 +3,7 @@ sentence group level with its English one, and the language switch leads to the 
 
 import pytest
 
-from tests.browser.conftest import NARROW, SLUG, WIDE
+from tests.support.browser import NARROW, SLUG, WIDE
 
 # The left and right edges of the article's content box and of its title's first line.
 EDGES = """

@@ -3,7 +3,7 @@ accessibility problem (axe-core), and a screenshot kept in tests/artifacts/scree
 
 import pytest
 
-from tests.browser.conftest import AXE, PAGES, require
+from tests.support.browser import AXE, PAGES, require
 
 
 def open_page(browser, published_site, name, color_scheme="light"):

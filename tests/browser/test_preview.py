@@ -15,8 +15,8 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import SLUG
-from tests.conftest import REPO
+from tests.support.browser import SLUG
+from tests.support.sites import REPO
 
 RELOAD_SECONDS = 30  # a rebuild of one article takes well under a second; CI machines are slow
 ERRORS = "#nashra-build-errors"

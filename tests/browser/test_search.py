@@ -4,7 +4,7 @@ with the newest, and all of it works with the site under a project sub-path."""
 
 import pytest
 
-from tests.browser.conftest import SLUG, publish
+from tests.support.browser import SLUG, publish
 
 # A story of another year than the sample's: its own search bundle (pagefind/2014/), while
 # the sample's month is the newest (pagefind/2016-02/).

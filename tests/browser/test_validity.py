@@ -4,7 +4,7 @@ inside the site, absolute ones under the sub-path included, leads to a page and 
 import json
 import shutil
 
-from tests.browser.conftest import PAGES, require
+from tests.support.browser import PAGES, require
 from tests.support.linkcheck import broken_links
 
 
