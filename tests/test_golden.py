@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 GOLDEN = Path(__file__).parent / "golden" / "golden-site"
 SEARCH_BUNDLE = "pagefind"  # Pagefind's own output, not kept here: tests/test_search.py checks it
 
@@ -25,7 +27,7 @@ def test_golden_site(fixture_site, capsys):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         shutil.copytree(site.output, GOLDEN)
         shutil.rmtree(GOLDEN / SEARCH_BUNDLE)
-        return
+        pytest.skip("regenerated tests/golden/golden-site: review it with git diff, then run the test again")
     expected = files(GOLDEN)
     problems = [f"missing file: {name}" for name in sorted(expected.keys() - built.keys())]
     problems += [f"unexpected file: {name}" for name in sorted(built.keys() - expected.keys())]

@@ -9,6 +9,7 @@ fences, and arbitrary Unicode.
 
 from __future__ import annotations
 
+import tempfile
 import time
 import unicodedata
 from datetime import timedelta
@@ -96,20 +97,20 @@ def test_any_article_is_parsed_or_reported_never_a_crash(folder, text, suffix):
 @settings(max_examples=BUILD_EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=articles, suffix=suffixes)
 def test_any_article_builds_to_well_formed_pages_that_show_its_text(folder, text, suffix):
-    site = Site(folder / "site")
+    site = Site(Path(tempfile.mkdtemp(dir=folder)) / "site")  # a fresh site: no cache, no site/ before
     (site.root / "site.toml").write_text(SITE_TOML + "[search]\nenabled = false\n", encoding="utf-8")
-    articles_dir = site.root / "content" / "articles"
-    for old in articles_dir.iterdir():
-        old.unlink()
     path = site.article(f"2016-01-01-article{suffix}", text)
-    main(["build", "--root", str(site.root), "--quiet"])
+    code = main(["build", "--root", str(site.root), "--quiet"])
 
     for page in site.output.rglob("*.html"):
         assert html_problems(page.read_text(encoding="utf-8")) == [], page
+    report = Report(stream=None)
     try:
-        article = parse(read_source(path, Report(stream=None)), Report(stream=None)).article
+        article = parse(read_source(path, report), report).article
     except ContentError:
+        assert code == 1  # reported, and the rest of the site (here: none) still published
         return
+    assert code == (1 if report.errors else 0), report.diagnostics
     for lang in ("ar", "en"):  # English pages show the Arabic of what is not translated yet
         shown = " ".join(page_text(site.page(f"{lang}/articles/{article.slug}/")).split())
         for segment in article.segments():

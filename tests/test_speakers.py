@@ -454,5 +454,8 @@ def test_speaker_precision_and_recall_on_the_annotated_corpus(knowledge):
     figures = _corpus_figures(knowledge)
     shown = "\n".join(f"  {level:<11} precision {p:.3f}  recall {r:.3f}" for level, (p, r) in figures.items())
     print(f"\nspeakers in {len(ANNOTATIONS)} annotated articles:\n{shown}")
-    precision, recall = figures["speakers"]
-    assert precision >= 0.9 and recall >= 0.9, f"speaker level below 0.9:\n{shown}"
+    # Each level measured is asserted, at what the reader does today less a margin for one
+    # miss: a level that falls shows which kind of attribution broke.
+    floors = {"speakers": 0.95, "statements": 0.95, "paragraphs": 0.95, "headlines": 0.95, "anonymous": 0.9}
+    low = {level: figure for level, figure in figures.items() if min(figure) < floors[level]}
+    assert not low and figures.keys() == floors.keys(), f"below the floor ({floors}):\n{shown}"
