@@ -1,7 +1,9 @@
-"""Files every stage writes whole: the cache, the translation memory. One way to write them."""
+"""Files every stage writes whole (the cache, the translation memory), one way; and the keys
+that tell whether inputs changed."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -39,3 +41,13 @@ def identity(path: Path) -> FolderIdentity | None:
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns)
+
+
+def digest(*parts: bytes) -> str:
+    """The SHA-256 of byte strings taken as a sequence (each length-prefixed, so `ab`,`c` is
+    not `a`,`bc`): the one key of inputs in the cache and the search index."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()

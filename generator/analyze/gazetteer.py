@@ -23,7 +23,7 @@ from ..diagnostics import Report
 from ..model import Person
 from ..read.sources import SLUG_PATTERN
 from ..text.arabic import match_key
-from ..text.tomltext import TomlLines, TomlProblem, parse_toml
+from ..text.tomltext import TomlLines, read_toml
 
 NameForm = tuple[tuple[str, ...], str, bool]  # (matching keys of the words, person id, is a full name)
 
@@ -97,15 +97,3 @@ def _problem(person_id: str, entry: object) -> str:
     return ""
 
 
-def read_toml(path: Path, report: Report) -> tuple[dict, str]:
-    """A TOML file's data and text: ({}, "") when it is missing or reported as broken."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        return parse_toml(text), text
-    except FileNotFoundError:
-        return {}, ""
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error(path, 1, f"cannot read: {exc}")
-    except TomlProblem as exc:
-        report.error(path, exc.line, str(exc))
-    return {}, ""

@@ -30,8 +30,8 @@ from ..diagnostics import Report
 from ..model import Article, Topic, TopicAssignment
 from ..text.arabic import match_key
 from ..text.tokens import Tokens, bare, clitic_variants, tokenize
-from ..text.tomltext import TomlLines
-from .gazetteer import entry_problem, read_toml
+from ..text.tomltext import TomlLines, read_toml
+from .gazetteer import entry_problem
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2  # a sub-headline or the first paragraph

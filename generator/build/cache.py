@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Report
-from ..files import FolderIdentity, write_atomically
+from ..files import FolderIdentity, digest, write_atomically
 from ..model import Article
 
 if TYPE_CHECKING:  # names for annotations only: the cache stores them, and never looks inside
@@ -54,14 +54,6 @@ def stat_signature(path: Path | str) -> StatSignature | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-def digest(*parts: bytes) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(len(part).to_bytes(8, "little"))
-        hasher.update(part)
-    return hasher.hexdigest()
 
 
 @dataclass

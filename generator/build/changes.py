@@ -9,14 +9,14 @@ from pathlib import Path
 from .. import __version__
 from ..config import SiteConfig
 from ..diagnostics import Report
-from ..files import identity
+from ..files import digest, identity
 from ..model import Article
 from ..output.search import index_source
 from ..read.sources import discover
 from ..render.environment import ASSETS_DIR
 from ..site.library import Listing
 from .article_job import signatures
-from .cache import ArticleEntry, BuildCache, CacheIndex, digest
+from .cache import ArticleEntry, BuildCache, CacheIndex
 
 
 def site_key(config: SiteConfig) -> str:
@@ -62,7 +62,7 @@ def what_changed(config: SiteConfig, cache: BuildCache, report: Report) -> Chang
         if entry and entry.signatures == signatures(config, path, entry.slug):
             reused[path] = entry
     # A build that did not index (--no-search, the preview) may have left the index behind the pages.
-    search_current = not config.search or previous.searched == index_source(config, previous.articles.values())
+    search_current = not config.search or previous.searched == index_source(config, (e.pages for e in previous.articles.values()))
     up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)
                   and config.output_dir.is_dir() and search_current and not restyled
                   and previous.assets_key == assets_key)

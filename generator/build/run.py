@@ -171,10 +171,10 @@ def _index_search(config: SiteConfig, writer: StagingWriter, library: Library, p
     articles did not change."""
     entries = {entry.slug: entry for entry in index.articles.values() if entry.slug}
     bundles = search_bundles(library)
-    sources = {name: index_source(config, (entries[slug] for slug in slugs)) for name, slugs in bundles.items()}
+    sources = {name: index_source(config, (entries[slug].pages for slug in slugs)) for name, slugs in bundles.items()}
     made = update_index(writer, config, report, bundles, sources, dict(previous.search_bundles))
     index.search_bundles = tuple(made.items())
-    index.searched = index_source(config, index.articles.values()) if made == sources else ""
+    index.searched = index_source(config, (e.pages for e in index.articles.values())) if made == sources else ""
 
 
 class _Articles:

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..build.cache import ArticleEntry, digest
 from ..config import SiteConfig
 from ..diagnostics import Report
+from ..files import digest
 from ..render.urls import LANGUAGES, SEARCH_BUNDLES, Route
 from .write import StagingWriter
 
@@ -33,10 +33,11 @@ PAGEFIND_RUNS = 2
 _TIMEOUT_SECONDS = 300
 
 
-def index_source(config: SiteConfig, articles: Iterable[ArticleEntry]) -> str:
-    """What an index is made from: its articles' pages (their digests) and Pagefind's
-    settings in the site's folder. While it stays the same, the index does not need making."""
-    parts = [f"{path} {page}".encode() for entry in articles for path, page in sorted(entry.pages.items())]
+def index_source(config: SiteConfig, pages: Iterable[dict[str, str]]) -> str:
+    """What an index is made from: its articles' pages (output path -> digest, per article)
+    and Pagefind's settings in the site's folder. While it stays the same, the index does not
+    need making."""
+    parts = [f"{path} {page}".encode() for article in pages for path, page in sorted(article.items())]
     settings = [config.root / f"pagefind.{suffix}" for suffix in ("yml", "yaml", "toml", "json")]
     return digest(*sorted(parts), *(path.read_bytes() for path in settings if path.is_file()))
 

@@ -7,9 +7,12 @@ caller turns a `TomlProblem` into its own kind of error, with the line it points
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import tomli  # tomllib's upstream, compiled: the translation memories are read on every build
+
+from ..diagnostics import Report
 
 
 class TomlProblem(Exception):
@@ -61,3 +64,17 @@ class TomlLines:
         """The key's line, else its table's, else the text's first."""
         table = dotted.rpartition(".")[0]
         return self.keys.get(dotted) or self.tables.get(dotted) or self.tables.get(table) or self.first
+
+
+def read_toml(path: Path, report: Report) -> tuple[dict, str]:
+    """A TOML file's data and text: ({}, "") when it is missing or reported as broken."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return parse_toml(text), text
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, UnicodeDecodeError) as exc:
+        report.error(path, 1, f"cannot read: {exc}")
+    except TomlProblem as exc:
+        report.error(path, exc.line, str(exc))
+    return {}, ""

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...analyze.gazetteer import read_toml
 from ...diagnostics import Report
 from ...read.dateline import AGENCIES
 from ...text.arabic import match_key
+from ...text.tomltext import read_toml
 
 _PLACEHOLDER = re.compile(r"X(\d+)X")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
