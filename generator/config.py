@@ -156,7 +156,7 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ConfigError([f"{path}:1: error: cannot read config: {exc.strerror}"]) from exc
+        raise ConfigError([f"{path}:1: error: cannot read: {exc.strerror}"]) from exc
     try:
         raw = parse_toml(text)
     except TomlProblem as exc:

@@ -39,5 +39,5 @@ def test_invalid_toml_names_the_line(tmp_path):
 
 
 def test_missing_config_is_an_error(tmp_path):
-    with pytest.raises(ConfigError, match="cannot read config"):
+    with pytest.raises(ConfigError, match="site.toml:1: error: cannot read: "):
         load_config(tmp_path)

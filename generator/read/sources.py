@@ -260,7 +260,7 @@ def read_source(path: Path, report: Report) -> SourceFile:
             size = os.fstat(handle.fileno()).st_size
             data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more, whatever the size says
     except OSError as exc:
-        raise ContentError(f"cannot read file: {exc.strerror}") from exc
+        raise ContentError(f"cannot read: {exc.strerror}") from exc
     if len(data) > MAX_ARTICLE_BYTES:
         raise ContentError(f"file is {max(size, len(data)) / 1e6:.1f} MB; an article may be at most "
                            f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB")

@@ -74,7 +74,7 @@ def read_toml(path: Path, report: Report) -> tuple[dict, str]:
     except FileNotFoundError:
         return {}, ""
     except (OSError, UnicodeDecodeError) as exc:
-        report.error(path, 1, f"cannot read: {exc}")
+        report.error(path, 1, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
     except TomlProblem as exc:
         report.error(path, exc.line, str(exc))
     return {}, ""

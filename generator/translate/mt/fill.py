@@ -62,7 +62,7 @@ def pending_work(config: SiteConfig, report: Report) -> list[Work]:
         try:
             memory = load_memory(memory_file, article.slug, report)
         except MemoryFileError as exc:
-            report.error(memory_file, exc.line, f"translation memory unreadable; not translating this article: {exc}")
+            report.error(memory_file, exc.line, f"translation memory unreadable, left as is: {exc}; not translating this article")
             continue
         todo = [s for s in article.segments() if _needs_machine(s, memory, memory_file, report)]
         if todo:
