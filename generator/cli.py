@@ -13,30 +13,42 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
+from . import __version__
 from .analyze.knowledge import Knowledge, analyze, load_knowledge
-from .build.run import BuildError, build, load_articles
+from .build.run import BuildError, build, load_articles, render_all
 from .config import ConfigError, load_config
 from .diagnostics import ContentError, Report
 from .model import Article, Segment
 from .read.parse import ParseResult, parse
 from .read.sources import read_source
+from .render.environment import TemplateFailure
 from .site.library import Listing, assemble
 from .translate.memory import MemoryFileError, load_memory, memory_path
 
 COMMANDS = ("build", "check", "inspect", "serve")
 
 
+def _build_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    parser.add_argument("--translate", action="store_true",
+                        help="first machine-translate what the translation memory lacks (needs a model)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="keep the last search index instead of indexing again (the slowest step)")
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build-site", description="Build the Nashra bilingual news digest.")
+    # Without a command, build-site builds: its help shows the build's options too.
+    build_help = _build_options(argparse.ArgumentParser(prog="build-site [build]", add_help=False))
+    options = build_help.format_help().split("options:\n", 1)[-1]
+    parser = argparse.ArgumentParser(prog="build-site", description="Build the Nashra bilingual news digest.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="without a command, build-site builds; the build's options:\n" + options)
+    parser.add_argument("--version", action="version", version=f"build-site (Nashra) {__version__}")
     commands = parser.add_subparsers(dest="command")
-    build_cmd = commands.add_parser("build", help="build the site into site/ (the default command)")
-    build_cmd.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
-    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    build_cmd.add_argument("--translate", action="store_true",
-                           help="first machine-translate what the translation memory lacks (needs a model)")
-    build_cmd.add_argument("--no-search", action="store_true",
-                           help="keep the last search index instead of indexing again (the slowest step)")
+    _build_options(commands.add_parser("build", help="build the site into site/ (the default command)"))
     check = commands.add_parser("check", help="validate content, data files and translation memory; write nothing")
     check.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
@@ -54,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "build")
     options = _parser().parse_args(args)
     if options.command == "inspect":
@@ -104,8 +116,8 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, se
 
 
 def _check(root: Path, *, strict: bool, quiet: bool) -> int:
-    """What a build reports about the content, data files and translation memory, for CI and
-    pre-commit: the same loading as a build, but nothing rendered and nothing written (no
+    """What a build reports about the content, data files, translation memory and templates,
+    for CI and pre-commit: the same loading and rendering as a build, but nothing written (no
     site/, no staging folder, no cache)."""
     try:
         config = load_config(root)
@@ -113,8 +125,15 @@ def _check(root: Path, *, strict: bool, quiet: bool) -> int:
         print(exc, file=sys.stderr)
         return 2
     report = Report(root=config.root)
-    articles = load_articles(config, report)
-    library = assemble([Listing.of(article) for article in articles], report)
+    knowledge = load_knowledge(config.content_dir, report)
+    articles = load_articles(config, report, knowledge)
+    library = assemble([Listing.of(article) for article in articles], report, knowledge.topics)
+    try:
+        render_all(config, library, articles, knowledge.topics)
+    except TemplateFailure as exc:
+        print(exc, file=sys.stderr)
+        print("check failed: the templates cannot render this site", file=sys.stderr)
+        return 2
     read = {memory_path(config.translations_dir, article.slug) for article in articles}
     for path in sorted(config.translations_dir.glob("*.toml")):
         if path not in read:  # each article's memory was read with it; these belong to no article

@@ -12,9 +12,11 @@ deploy, and going from the preview to a build, or back, renders nothing again.
 
 from __future__ import annotations
 
+import errno
 import html
 import mimetypes
 import os
+import socket
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -193,6 +195,10 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
+    problem = _port_problem(host, port)
+    if problem:
+        print(f"build-site serve: cannot listen on {host}:{port}: {problem}", file=sys.stderr)
+        return 2
     preview_url = f"http://{host}:{port}/"
     state = PreviewState(site_url=config.base_url)
     rebuild(root, state, search)
@@ -208,3 +214,16 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0
 
+
+def _port_problem(host: str, port: int) -> str:
+    """Why the preview could not listen on host:port ("" when it can), asked before the
+    first build: a port in use is said in one line, not after "Serving on ..." as a traceback."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return f"the port is in use (another preview?); try --port {port + 1}"
+        return exc.strerror or str(exc)
+    return ""

@@ -78,3 +78,13 @@ def test_a_broken_config_exits_2(site, capsys):
     code, _, err = check(capsys, site.root)
     assert code == 2
     assert err[0] == f"{site.root}/site.toml:1: error: base_url: must be an absolute http(s) URL, got 'nope'"
+
+
+def test_a_broken_template_fails_the_check_at_its_line(site, capsys):
+    shutil.copy(SAMPLE, site.root / "content" / "articles")
+    template = site.root / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{{", "{{ no_such_name.", 1), encoding="utf-8")
+    code, out, err = check(capsys, site.root)
+    assert (code, out) == (2, [])
+    assert err[0].startswith(f"{template}:") and ": template error: " in err[0]
+    assert err[-1] == "check failed: the templates cannot render this site"

@@ -29,7 +29,8 @@ from ..model import Article
 from ..output.search import index_source, update_index
 from ..output.write import OutputError, StagingWriter
 from ..read.sources import discover
-from ..render.environment import OutputPage, TemplateFailure, asset_files, render
+from ..render.article_pages import article_pages
+from ..render.environment import OutputPage, TemplateFailure, asset_files, make_environment, render
 from ..render.site_pages import site_pages
 from ..site.library import Library, Listing, assemble, fingerprint, search_bundles, with_shared_people
 from .article_job import (
@@ -62,11 +63,23 @@ class BuildResult:
     up_to_date: bool = False  # nothing had changed since the last build
 
 
-def load_articles(config: SiteConfig, report: Report) -> list[Article]:
+def load_articles(config: SiteConfig, report: Report, knowledge: Knowledge | None = None) -> list[Article]:
     """Every usable article, read, parsed, translated and analysed, without rendering anything."""
-    knowledge = load_knowledge(config.content_dir, report)
+    knowledge = knowledge or load_knowledge(config.content_dir, report)
     found = (load_article(path, config, report, knowledge) for path in discover(config.articles_dir, report))
     return [article for article in found if article]
+
+
+def render_all(config: SiteConfig, library: Library, articles: list[Article], topics: dict) -> None:
+    """Render every page of the site in memory, writing nothing: what `check` asks of the
+    templates. TemplateFailure names the template and line that failed."""
+    env = make_environment(config)
+    by_slug = {article.slug: article for article in articles}
+    for listing in library.articles:
+        for page in article_pages(config, topics, by_slug[listing.slug]):
+            render(env, page)
+    for page in site_pages(config, library, by_slug.__getitem__):
+        render(env, page)
 
 
 def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticleProcessor,
