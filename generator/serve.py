@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import errno
 import html
+import logging
 import mimetypes
 import os
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TextIO
 from urllib.parse import unquote
 
 from .build.run import BuildError, build
@@ -37,6 +39,7 @@ class PreviewState:
 
     problems: list[str] = field(default_factory=list)
     site_url: str = ""  # the base_url the served site was built for
+    said: set[str] = field(default_factory=set)  # the problems the last rebuild printed, or found
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def set(self, problems: list[str]) -> bool:
@@ -50,21 +53,41 @@ class PreviewState:
             return list(self.problems)
 
 
-def rebuild(root: Path, state: PreviewState, search: bool = False) -> bool:
-    """Build once; record problems for the overlay. True when what the preview shows
-    changed (a new site/, or other problems), so open pages must reload.
+def rebuild(root: Path, state: PreviewState, search: bool = False, log: TextIO | None = None) -> bool:
+    """Build once; record problems for the overlay, and say in `log` what was rebuilt and
+    any problem not said before (`rebuilt 3 files in 0.21 s`). True when what the preview
+    shows changed (a new site/, or other problems), so open pages must reload.
 
     The search index is left as it was unless `search` is asked for: indexing is the
     slowest part of a build, and an author previewing an article seldom searches."""
-    report = Report()
+    report = Report(stream=None)
+    started = time.perf_counter()
     try:
         result = build(root, report, search=None if search else False)
     except BuildError as exc:
-        return state.set(str(exc).splitlines() + ["The previous build is still being served."])
+        lines = str(exc).splitlines()
+        _say_new(log, state, lines + ["build failed; the previous build is still being served"])
+        return state.set(lines + ["The previous build is still being served."])
+    _say_new(log, state, [str(d) for d in report.diagnostics])
+    if log is not None:
+        took = time.perf_counter() - started
+        done = "nothing changed" if result.up_to_date or not result.files_written else \
+            f"rebuilt {result.files_written} file{'s' if result.files_written != 1 else ''}"
+        print(f"{done} in {took:.2f} s", file=log, flush=True)
     if result.published or result.up_to_date:
         state.site_url = result.config.base_url
     shown_problems_changed = state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])
     return result.published or shown_problems_changed
+
+
+def _say_new(log: TextIO | None, state: PreviewState, lines: list[str]) -> None:
+    """Print the problems this rebuild found that the last one did not: an author sees a new
+    problem once, not every warning of the site again on every save."""
+    if log is not None:
+        for line in lines:
+            if line not in state.said:
+                print(line, file=log, flush=True)
+    state.said = set(lines)
 
 
 def _overlay(problems: list[str]) -> bytes:
@@ -201,13 +224,18 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
         return 2
     preview_url = f"http://{host}:{port}/"
     state = PreviewState(site_url=config.base_url)
-    rebuild(root, state, search)
+    rebuild(root, state, search, sys.stderr)
 
     def on_change() -> None:
-        if rebuild(root, state, search):
+        if rebuild(root, state, search, sys.stderr):
             LiveReloadHandler.reload_waiters()
 
-    server = Server(app=preview_app(config.output_dir, state, preview_url), watcher=_quiet_watcher())
+    class QuietServer(Server):
+        def _setup_logging(self) -> None:  # livereload logs every reload ("Reload 0 waiters")
+            super()._setup_logging()
+            logging.getLogger("livereload").setLevel(logging.WARNING)
+
+    server = QuietServer(app=preview_app(config.output_dir, state, preview_url), watcher=_quiet_watcher())
     for path in (config.content_dir, config.templates_dir, config.root / CONFIG_NAME):
         server.watch(str(path), on_change)
     print(f"Serving {config.output_dir} on {preview_url} (Ctrl-C to stop)")

@@ -166,3 +166,25 @@ def test_where_the_system_cannot_watch_the_preview_polls_and_says_so(tmp_path, m
     monkeypatch.setattr(Observer, "schedule", refuse)
     assert asyncio.run(start()) is False  # livereload polls when start() says False
     assert "inotify watch limit reached" in capsys.readouterr().err
+
+
+def test_each_rebuild_says_one_line_and_only_the_problems_not_said_before(site):
+    import io
+    import re
+
+    site.article("a.txt", ARTICLE)
+    site.article("b.txt", "عنوان آخر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مفيدا.\n")  # no date: a warning
+    state, log = PreviewState(), io.StringIO()
+    rebuild(site.root, state, log=log)
+    first = log.getvalue().splitlines()
+    assert len(first) == 2 and "no date" in first[0] and re.fullmatch(r"rebuilt \d+ files in \d+\.\d\d s", first[1])
+    site.article("a.txt", ARTICLE.replace("قال الوزير", "أكد الوزير"))
+    rebuild(site.root, state, log=log)
+    assert re.fullmatch(r"rebuilt \d+ files in \d+\.\d\d s", log.getvalue().splitlines()[2])  # the warning not again
+    assert len(log.getvalue().splitlines()) == 3
+    (site.root / "templates" / "article.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{{ article.no_such_field.x }}\n{% endblock %}\n', encoding="utf-8")
+    site.article("a.txt", ARTICLE)
+    rebuild(site.root, state, log=log)
+    last = log.getvalue().splitlines()[3:]
+    assert "template error" in last[0] and last[-1] == "build failed; the previous build is still being served"
