@@ -32,6 +32,19 @@ def test_every_problem_is_reported_at_once_with_lines(tmp_path):
     ]
 
 
+def test_a_key_is_reported_at_its_own_line_in_its_table(tmp_path):
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, 'base_url = "https://x.org/"\n[title]\nar = "نشرة"\nen = "D"\n\n'
+                                    '[translate]\nmodel = ""\nbeam = 4\n[search]\nenabled = "yes"\n'
+                                    '[serach]\nenabled = true\n'))
+    path = tmp_path / "site.toml"
+    assert error.value.problems == [
+        f"{path}:8: error: unknown key 'translate.beam'",
+        f"{path}:10: error: search.enabled: must be true or false, got 'yes'",
+        f"{path}:11: error: unknown key 'serach'",
+    ]
+
+
 def test_invalid_toml_names_the_line(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_config(write(tmp_path, 'base_url = "https://x.org/"\n[title\n'))
