@@ -111,7 +111,8 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, se
             state = f"{where} left unchanged"
         counts = ", ".join(_plural(n, word) for n, word in (
             (result.articles, "article"), (report.errors, "error"), (report.warnings, "warning")))
-        print(f"{counts}; {state}", file=sys.stderr if failed else sys.stdout)
+        drafts = f" ({_plural(result.drafts, 'draft')} not published)" if result.drafts else ""
+        print(f"{counts}{drafts}; {state}", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 
 

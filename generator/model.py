@@ -129,6 +129,7 @@ class Article:
     topics: tuple[TopicAssignment, ...] = ()
     statements: tuple[Statement, ...] = ()
     people: tuple[Person, ...] = ()  # everyone who speaks in this article
+    draft: bool = False
 
     @property
     def topic_ids(self) -> tuple[str, ...]:
@@ -177,6 +178,7 @@ class FrontMatter:
     title: str = ""
     topics: tuple[str, ...] = ()  # "ceasefire" adds a topic, "-ceasefire" removes one
     speakers: dict[str, str] = field(default_factory=dict, hash=False)  # paragraph id -> person id ("" = none)
+    draft: bool = False  # shown by `build-site serve`, published by no build
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class ArticleOutcome:
     key: str
     listing: Listing | None  # what site-wide pages show of it
     pages: dict[str, bytes]  # output path -> rendered page
+    draft: bool = False
 
 
 def signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
@@ -106,7 +107,7 @@ class ArticleProcessor:
         article whose inputs did not change (only the templates did), render it from the cache."""
         if unchanged is not None and (article := self.store.load(unchanged.key)) is not None:
             return ArticleOutcome(path, unchanged.diagnostics, unchanged.slug, unchanged.signatures, unchanged.key,
-                                  None, self.pages(article))
+                                  None, self.pages(article), unchanged.draft)
         report = Report(stream=None, root=self.config.root)
         started, before = time.time_ns(), stat_signature(path)
         article = load_article(path, self.config, report, self.knowledge)
@@ -118,7 +119,8 @@ class ArticleProcessor:
         if article is None:
             return ArticleOutcome(path, tuple(report.diagnostics), None, found, key, None, {})
         self.store.save(key, article)
-        return ArticleOutcome(path, tuple(report.diagnostics), slug, found, key, Listing.of(article), self.pages(article))
+        return ArticleOutcome(path, tuple(report.diagnostics), slug, found, key, Listing.of(article),
+                              self.pages(article), article.draft)
 
 
 _worker: ArticleProcessor | None = None

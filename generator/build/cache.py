@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # names for annotations only: the cache stores them, and neve
     from ..output.write import Published
     from ..site.library import Listing
 
-FORMAT = 4
+FORMAT = 5
 # Read before anything is unpickled: a cache an older Nashra wrote (its classes perhaps in
 # modules that moved since) is simply not this one's, and costs a full build, not a warning.
 _HEADER = b"nashra-cache %d\n" % FORMAT
@@ -65,6 +65,7 @@ class ArticleEntry:
     diagnostics: tuple[Diagnostic, ...]
     slug: str | None  # None when the article could not be used
     pages: dict[str, str] = field(default_factory=dict)  # output path -> sha256 of its bytes
+    draft: bool = False
 
 
 @dataclass
@@ -73,6 +74,7 @@ class CacheIndex:
     templates_key: str = ""  # the templates the pages were rendered with
     assets_key: str = ""  # the assets (templates/assets/) copied into site/assets/
     output_identity: FolderIdentity | None = None  # of the site/ we wrote
+    drafts: bool = False  # whether that site shows drafts (as the preview's does)
     output: Published | None = None  # what is in that site/
     articles: dict[str, ArticleEntry] = field(default_factory=dict)  # source path -> entry
     site_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (inputs digest, sha)

@@ -51,7 +51,7 @@ class Changes:
     up_to_date: bool  # nothing changed at all
 
 
-def what_changed(config: SiteConfig, cache: BuildCache, report: Report) -> Changes:
+def what_changed(config: SiteConfig, cache: BuildCache, report: Report, drafts: bool = False) -> Changes:
     previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
     templates_key, assets_key = templates_keys(config)
     restyled = previous.templates_key != templates_key
@@ -65,7 +65,8 @@ def what_changed(config: SiteConfig, cache: BuildCache, report: Report) -> Chang
     search_current = not config.search or previous.searched == index_source(config, (e.pages for e in previous.articles.values()))
     up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)
                   and config.output_dir.is_dir() and search_current and not restyled
-                  and previous.assets_key == assets_key)
+                  and previous.assets_key == assets_key
+                  and (previous.drafts == drafts or not any(e.draft for e in previous.articles.values())))
     return Changes(previous, paths, reused, templates_key, assets_key, restyled, up_to_date)
 
 

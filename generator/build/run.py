@@ -61,6 +61,7 @@ class BuildResult:
     files_written: int
     published: bool
     up_to_date: bool = False  # nothing had changed since the last build
+    drafts: int = 0  # articles marked as drafts, and so not published
 
 
 def load_articles(config: SiteConfig, report: Report, knowledge: Knowledge | None = None) -> list[Article]:
@@ -96,8 +97,9 @@ def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticlePr
 
 
 def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
-          search: bool | None = None) -> BuildResult:
-    """Build the site at `root`; `search` overrides the configured `[search] enabled`.
+          search: bool | None = None, drafts: bool = False) -> BuildResult:
+    """Build the site at `root`; `search` overrides the configured `[search] enabled`;
+    `drafts` publishes the articles marked `draft = true` too (the preview does).
 
     Nothing reaches `site/` until every page is made: the pages go to a staging folder,
     published in one step, or discarded when anything fails (or, with `strict`, warns)."""
@@ -105,20 +107,23 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     jobs = jobs or os.cpu_count() or 1
     knowledge = load_knowledge(config.content_dir, report)
     cache = BuildCache.load(config.root / CACHE_DIR, site_key(config), report)
-    changes = what_changed(config, cache, report)
+    changes = what_changed(config, cache, report, drafts)
     if changes.up_to_date:
         for path in changes.paths:
             report.replay(changes.reused[path].diagnostics)
-        return BuildResult(config, None, sum(e.slug is not None for e in changes.reused.values()), 0, False,
-                           up_to_date=True)
+        entries = changes.reused.values()
+        return BuildResult(config, None, sum(e.slug is not None and (drafts or not e.draft) for e in entries), 0,
+                           False, up_to_date=True, drafts=0 if drafts else sum(e.draft for e in entries))
     listings, loaded = cached_listings(cache, changes)
-    index = CacheIndex(cache.index.site_key, templates_key=changes.templates_key, assets_key=changes.assets_key)
+    index = CacheIndex(cache.index.site_key, templates_key=changes.templates_key, assets_key=changes.assets_key,
+                       drafts=drafts)
     writer = StagingWriter(config.output_dir, changes.previous.output if changes.previous.site_pages else None)
     processor = ArticleProcessor(config, knowledge, cache.articles)
     articles = _Articles(cache.articles, config, knowledge)
     try:
-        listings |= _write_articles(changes, processor, writer, articles, loaded, index, report, jobs)
-        library = assemble([listings[p] for p in changes.paths if p in listings], report, knowledge.topics)
+        listings |= _write_articles(changes, processor, writer, articles, loaded, index, report, jobs, drafts)
+        shown = [listings[p] for p in changes.paths if p in listings and (drafts or not index.articles[str(p)].draft)]
+        library = assemble(shown, report, knowledge.topics)
         index.site_pages = _write_site_pages(writer, processor, library, changes.previous, articles, changes.restyled, jobs)
         for route, path in asset_files(config):
             writer.write_or_keep(route.output_path, path.read_bytes())
@@ -135,7 +140,8 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     writer.publish()
     index.output_identity, index.output = identity(config.output_dir), writer.published
     cache.save(index, with_shared_people({index.articles[str(path)].key: listing for path, listing in listings.items()}))
-    return BuildResult(config, library, len(library.articles), len(writer.written), True)
+    return BuildResult(config, library, len(library.articles), len(writer.written), True,
+                       drafts=sum(e.draft for e in index.articles.values()) if not drafts else 0)
 
 
 def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
@@ -149,7 +155,7 @@ def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
 
 def _write_articles(changes: Changes, processor: ArticleProcessor, writer: StagingWriter, articles: _Articles,
                     loaded: dict[Path, Article], index: CacheIndex, report: Report,
-                    jobs: int) -> dict[Path, Listing]:
+                    jobs: int, drafts: bool) -> dict[Path, Listing]:
     """Each changed article read, translated, analysed and rendered (unchanged ones only
     rendered again when the templates changed), its pages written as they come, in file
     order; returns the listings of the articles processed."""
@@ -166,12 +172,13 @@ def _write_articles(changes: Changes, processor: ArticleProcessor, writer: Stagi
         pages: dict[str, str] = {}
         if outcome and outcome.listing:
             listings[path] = outcome.listing
-        if made.slug:
+        if made.slug and (drafts or not made.draft):
             articles.known(made.slug, path, made.key, loaded.get(path))
             if made.slug not in published:  # a second article with one slug: assemble reports it
                 published.add(made.slug)
                 pages = _write_article(writer, processor, entry, outcome, articles)
-        index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages)
+        index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages,
+                                                 made.draft)
     # Ends the worker processes now, not when the build returns: idle, they would hold their
     # memory through the site-wide pages and the search index, the build's peak.
     processed.close()

@@ -82,6 +82,7 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
         dateline=dateline,
         sections=sections,
         source_url=source.meta.source,
+        draft=source.meta.draft,
     )
     return ParseResult(article, tuple(sorted(dropped)))
 

@@ -206,6 +206,12 @@ def _url(value: Any) -> str:
     return text
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, got {value!r}")
+    return value
+
+
 def _topics(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(
         isinstance(t, str) and SLUG_PATTERN.fullmatch(t.removeprefix("-")) for t in value
@@ -229,6 +235,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
     "topics": _topics,
     "speakers": _speakers,
+    "draft": _flag,
 }
 
 
@@ -249,7 +256,7 @@ def parse_front_matter(toml_text: str, path: Path, report: Report) -> FrontMatte
         try:
             values[key] = _FIELDS[key](value)
         except ValueError as exc:
-            raise ContentError(f"front matter: {exc}", line) from exc
+            raise ContentError(f"front matter: {key}: {exc}" if key == "draft" else f"front matter: {exc}", line) from exc
     return FrontMatter(**values)
 
 
