@@ -52,13 +52,28 @@ def test_expected_pages_exist(built):
     names = sorted(p.relative_to(built.output).as_posix() for p in built.output.rglob("*") if p.is_file())
     per_language = [f"articles/{SLUG}/index.html", f"articles/{SLUG}/parallel/index.html", "feed.xml",
                     "index.html", "search/index.html", "speakers/index.html", "topics/index.html"]
-    per_language += [f"speakers/{person}/index.html" for person in SPEAKERS]
-    per_language += [f"topics/{topic}/index.html" for topic in TOPICS]
+    per_language += [f"speakers/{person}/{page}" for person in SPEAKERS for page in ("index.html", "feed.xml")]
+    per_language += [f"topics/{topic}/{page}" for topic in TOPICS for page in ("index.html", "feed.xml")]
     expected = ["404.html", "assets/favicon.svg", "assets/parallel.js", "assets/search.js", "assets/style.css",
                 "index.html", "robots.txt", "sitemap.xml", "sitemaps/2016.xml", "sitemaps/pages.xml"]
     expected += [f"{lang}/{name}" for lang in ("ar", "en") for name in per_language]
     assert [name for name in names if not name.startswith("pagefind/")] == sorted(expected)
     assert {"pagefind/2016-02/pagefind-ui.js", "pagefind/2016-02/pagefind-ui.css"} <= set(names)
+
+
+def test_each_speaker_and_topic_has_a_feed_of_its_articles_linked_from_its_page(built):
+    import xml.etree.ElementTree as ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(built.page("en/speakers/sergey-lavrov/feed.xml"))
+    assert feed.find(f"{atom}title").text == "Test digest: Sergey Lavrov"
+    assert feed.find(f"{atom}link[@rel='alternate']").get("href") == "https://example.org/digest/en/speakers/sergey-lavrov/"
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}id").text for e in entries] == [f"https://example.org/digest/en/articles/{SLUG}/"]
+    assert entries[0].find(f"{atom}content") is None  # the text is on the site's feed
+    page = built.page("ar/topics/" + TOPICS[0] + "/")
+    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in page
+    assert all("feed.xml" not in url for url in built.sitemap())
 
 
 def test_the_speaker_index_lists_exactly_the_samples_speakers_with_roles(built):

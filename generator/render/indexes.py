@@ -1,4 +1,5 @@
-"""The speaker and topic pages: an index of each, and a page (with archives) per person and per topic."""
+"""The speaker and topic pages: an index of each, and a page (with archives) and a feed per
+person and per topic."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from ..config import SiteConfig
 from ..site.library import Library
 from .context import page_context
 from .environment import OutputPage, person_name
+from .feeds import item_feeds
 from .lists import ItemList, article_views, as_listing, quote_views
 from .urls import LANGUAGES, Route
 
@@ -26,8 +28,11 @@ def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
         quotes = ItemList("speaker", person.id, "speaker_archive", {lang: person_name(person, lang) for lang in LANGUAGES},
                            "speaker.html", "quotes", {"entry": speaker}, repr(person))
         pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0], quote_views)
+        articles = tuple({listing.slug: listing for listing, _ in speaker.quotes}.values())  # newest first
+        pages += item_feeds(config, "speaker", person.id, quotes.titles, articles)
     for topic in library.topics:
         articles = ItemList("topic", topic.topic.id, "topic_archive", {"ar": topic.topic.label_ar, "en": topic.topic.label_en},
                              "topic.html", "articles", {"entry": topic}, repr(topic.topic))
         pages += articles.pages(config, topic.articles, as_listing, article_views)
+        pages += item_feeds(config, "topic", topic.topic.id, articles.titles, topic.articles)
     return pages

@@ -3,8 +3,6 @@ feeds, speaker and topic pages, search pages, sitemaps and robots.txt."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from typing import Any, Callable
 
 from ..config import SiteConfig
@@ -12,6 +10,7 @@ from ..model import Article
 from ..site.library import Library, search_bundles
 from .context import article_view, page_context
 from .environment import OutputPage
+from .feeds import FEED_SIZE, feed_updated
 from .indexes import index_pages
 from .lists import ItemList, article_views, as_listing
 from .sitemaps import sitemaps
@@ -20,25 +19,12 @@ from .urls import LANGUAGES, Route
 ArticleSource = Callable[[str], Article]  # slug -> the whole article (the feeds show all its text)
 
 
-FEED_SIZE = 50  # newest articles in each Atom feed
-
-
-def feed_updated(library: Library) -> str:
-    """When the feed last changed: the newest article's date, so two builds of the same
-    content are byte-identical; SOURCE_DATE_EPOCH (reproducible-builds.org) overrides it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    newest = max((a.date for a in library.articles if a.date), default=None)
-    return f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z"
-
-
 def site_pages(config: SiteConfig, library: Library, article_source: ArticleSource) -> list[OutputPage]:
     """Every page that is not an article's own: homes, archives, feeds, indexes, sitemap.
     Each carries its `inputs`, so a build can tell whether it needs rendering again, and
     makes its context only when it does."""
     newest = library.articles[:FEED_SIZE]
-    updated = feed_updated(library)
+    updated = feed_updated(library.articles)
     home = ItemList("home", "", "archive", {lang: config.title(lang) for lang in LANGUAGES}, "home.html", "articles",
                      {}, "")
     pages: list[OutputPage] = [
@@ -61,7 +47,8 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
         search = page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         search["bundles"] = bundles
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, tuple(bundles)))
-    index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("feed", "search")]
+    index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind != "search"
+                    and not p.route.kind.endswith("feed")]
     pages += sitemaps(config, library, index_routes)
     pages.append(OutputPage(Route(None, "robots"), "robots.txt", page_context(config, Route(None, "robots"), ""), ()))
     return pages

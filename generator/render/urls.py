@@ -54,9 +54,11 @@ _URLS = {
     "topics": _in_lang("topics/"),
     "topic": _in_lang("topics/{slug}/"),
     "topic_archive": _in_lang("topics/{slug}/"),  # slug: topic id/year
+    "topic_feed": _in_lang("topics/{slug}/feed.xml"),
     "speakers": _in_lang("speakers/"),
     "speaker": _in_lang("speakers/{slug}/"),
     "speaker_archive": _in_lang("speakers/{slug}/"),  # slug: person id/year
+    "speaker_feed": _in_lang("speakers/{slug}/feed.xml"),
     "search": _in_lang("search/"),
     "search_bundle": lambda route: f"{SEARCH_BUNDLES}{route.slug}/",  # slug: its part, "2016-05", "2016-2017"
     "feed": _in_lang("feed.xml"),
