@@ -130,6 +130,7 @@ class Article:
     statements: tuple[Statement, ...] = ()
     people: tuple[Person, ...] = ()  # everyone who speaks in this article
     draft: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def topic_ids(self) -> tuple[str, ...]:
@@ -179,6 +180,7 @@ class FrontMatter:
     topics: tuple[str, ...] = ()  # "ceasefire" adds a topic, "-ceasefire" removes one
     speakers: dict[str, str] = field(default_factory=dict, hash=False)  # paragraph id -> person id ("" = none)
     draft: bool = False  # shown by `build-site serve`, published by no build
+    aliases: tuple[str, ...] = ()  # former slugs: their addresses redirect to the article
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def test_front_matter_is_typed(tmp_path):
 
 def test_unknown_front_matter_key_is_a_warning_on_its_line(tmp_path):
     _, problems = read(tmp_path, '+++\ndate = 2016-02-13\nauthr = "x"\n+++\nنص\n')
-    assert problems == ["article.txt:3: warning: unknown front matter key 'authr' (known: slug, date, source, title, topics, speakers, draft)"]
+    assert problems == ["article.txt:3: warning: unknown front matter key 'authr' (known: slug, date, source, title, topics, speakers, draft, aliases)"]
 
 
 @pytest.mark.parametrize("front_matter, line", [

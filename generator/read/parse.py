@@ -83,6 +83,7 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
         sections=sections,
         source_url=source.meta.source,
         draft=source.meta.draft,
+        aliases=source.meta.aliases,
     )
     return ParseResult(article, tuple(sorted(dropped)))
 

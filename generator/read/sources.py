@@ -220,6 +220,12 @@ def _topics(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _aliases(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(a, str) and SLUG_PATTERN.fullmatch(a) for a in value):
+        raise ValueError(f"aliases must be a list of former slugs, got {value!r}")
+    return tuple(value)
+
+
 def _speakers(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and (v == "" or SLUG_PATTERN.fullmatch(v)) for k, v in value.items()
@@ -236,6 +242,7 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "topics": _topics,
     "speakers": _speakers,
     "draft": _flag,
+    "aliases": _aliases,
 }
 
 

@@ -47,8 +47,22 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
         search = page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
         search["bundles"] = bundles
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, tuple(bundles)))
-    index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind != "search"
+    pages += redirect_pages(config, library)
+    index_routes = [p.route for p in pages if p.route.lang == "ar" and p.route.kind not in ("search", "redirect")
                     and not p.route.kind.endswith("feed")]
     pages += sitemaps(config, library, index_routes)
     pages.append(OutputPage(Route(None, "robots"), "robots.txt", page_context(config, Route(None, "robots"), ""), ()))
+    return pages
+
+
+def redirect_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
+    """At each former slug's address, in both languages, a page that sends readers and
+    search engines on to the article (`aliases` in its front matter)."""
+    pages = []
+    for alias, slug in library.redirects:
+        for lang in LANGUAGES:
+            route = Route(lang, "redirect", alias)
+            context = page_context(config, route, config.title(lang))
+            context.update(target=context["absolute"]("article", slug), target_link=context["link"]("article", slug))
+            pages.append(OutputPage(route, "redirect.html", context, (alias, slug)))
     return pages

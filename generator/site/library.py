@@ -76,6 +76,7 @@ class Listing:
     quotes: tuple[QuoteRecord, ...]  # statements with a speaker, in reading order
     text_fingerprint: str
     fingerprint: str
+    aliases: tuple[str, ...] = ()  # former slugs, redirected here
 
     @classmethod
     def of(cls, article: Article) -> Listing:
@@ -84,7 +85,7 @@ class Listing:
         shown = (article.slug, article.source, article.date, year, article.title, article.dateline,
                  translation_status(article), article.topic_ids, article.people, quotes)
         text_fingerprint = fingerprint(tuple((s.id, s.ar, s.en, s.provenance.value) for s in article.segments()))
-        return cls(*shown, text_fingerprint, fingerprint(shown))
+        return cls(*shown, text_fingerprint, fingerprint(shown), aliases=article.aliases)
 
 
 def with_shared_people(listings: dict[str, Listing]) -> dict[str, Listing]:
@@ -143,6 +144,7 @@ class Library:
     articles: tuple[Listing, ...]  # newest first; undated last; ties by slug
     speakers: tuple[SpeakerEntry, ...] = ()  # most statements first
     topics: tuple[TopicEntry, ...] = ()  # most articles first
+    redirects: tuple[tuple[str, str], ...] = ()  # (former slug, the article's slug)
 
 
 # Articles a search bundle holds at most (but for a month that has more): Pagefind holds all
@@ -251,4 +253,20 @@ def assemble(listings: list[Listing], report: Report, lexicon: dict[str, Topic] 
             continue
         kept[listing.slug] = listing
     ordered = tuple(sorted(kept.values(), key=_newest_first))
-    return Library(ordered, _speakers(ordered), _topics(ordered, lexicon or {}))
+    return Library(ordered, _speakers(ordered), _topics(ordered, lexicon or {}), _redirects(ordered, report))
+
+
+def _redirects(listings: tuple[Listing, ...], report: Report) -> tuple[tuple[str, str], ...]:
+    """Each former slug an article lists, unless an article has it now or another lists it
+    first (the newest article keeps it): a warning, and that alias makes no page."""
+    slugs = {listing.slug for listing in listings}
+    claimed: dict[str, str] = {}
+    for listing in listings:
+        for alias in listing.aliases:
+            problem = ("is the slug of an article" if alias in slugs else
+                       f"already redirects to {claimed[alias]!r}" if alias in claimed else "")
+            if problem:
+                report.warning(listing.source, 1, f"alias {alias!r} {problem}; no redirect made for it")
+            else:
+                claimed[alias] = listing.slug
+    return tuple(sorted(claimed.items()))
