@@ -47,8 +47,26 @@ def test_parallel_view_sets_each_arabic_row_level_with_its_english_on_a_wide_scr
     assert len(rows) > 20
     for row in rows:
         assert abs(row["ar"]["top"] - row["en"]["top"]) < 1, row
-        # The Arabic column comes first in the page's direction: on the right of an Arabic page.
-        assert (row["ar"]["left"] > row["en"]["right"]) == (lang == "ar"), row
+        # Arabic on the right and English on the left, whichever language the page is in.
+        assert row["ar"]["left"] > row["en"]["right"], row
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_parallel_views_masthead_is_as_wide_as_its_text(browser, published_site, lang):
+    browser.open(published_site.url(f"{lang}/articles/{SLUG}/parallel/"), WIDE)
+    widths = browser.run("return ['.masthead', 'main', '.site-footer'].map("
+                         "s => document.querySelector(s).getBoundingClientRect().width)")
+    assert max(widths) - min(widths) < 1, widths
+
+
+def test_english_inside_an_arabic_page_keeps_its_own_face_and_leading(browser, published_site):
+    browser.open(published_site.url(f"ar/articles/{SLUG}/parallel/"), WIDE)
+    styles = browser.run("return ['ar', 'en'].map(lang => {"
+                         "const s = getComputedStyle(document.querySelector(`.parallel-row .col[lang=${lang}] p`));"
+                         "return [s.fontFamily, parseFloat(s.lineHeight) / parseFloat(s.fontSize)]; })")
+    (ar_face, ar_leading), (en_face, en_leading) = styles
+    assert ar_face != en_face
+    assert abs(ar_leading - 1.9) < 0.05 and abs(en_leading - 1.6) < 0.05, styles
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
