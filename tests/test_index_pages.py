@@ -14,6 +14,7 @@ from generator.read.sources import read_source
 from generator.render.environment import make_environment, render
 from generator.site.library import Listing, assemble
 from tests.support.site_pages import every_page
+from tests.support.sites import REPO
 
 LAVROV = Person("sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov", "وزير الخارجية الروسي", "Russian Foreign Minister")
 UNKNOWN = Person("ahmad-khatib", "أحمد الخطيب", "", "مدير المرفأ", "")
@@ -53,7 +54,23 @@ def test_speakers_are_ordered_by_statements_with_role_and_counts(pages):
     assert html.index("Sergey Lavrov") < html.index("أحمد الخطيب")
     assert "Russian Foreign Minister" in html and "2 statements in 2 articles" in html
     assert '<bdi lang="ar" dir="rtl">أحمد الخطيب</bdi>' in html  # no English name known: marked Arabic
-    assert "2 تصريح في 2 مقال" in pages["ar/speakers/"]
+    assert "تصريحان في مقالين" in pages["ar/speakers/"]  # Arabic's dual, by its plural rules
+
+
+@pytest.mark.parametrize("statements, articles, shown", [
+    (1, 1, "تصريح واحد في مقال واحد"),
+    (3, 1, "3 تصريحات في مقال واحد"),
+    (11, 2, "11 تصريحاً في مقالين"),
+    (100, 12, "100 تصريح في 12 مقالاً"),
+    (103, 103, "103 تصريحات في 103 مقالات"),
+])
+def test_counts_follow_arabic_plural_rules(tmp_path, statements, articles, shown):
+    from generator.render.messages import catalogue
+
+    arabic = catalogue(REPO / "templates", "ar")
+    said = arabic.ngettext("%(num)s statement", "%(num)s statements", statements) % {"num": statements}
+    where = arabic.ngettext(" in %(num)s article", " in %(num)s articles", articles) % {"num": articles}
+    assert said + where == shown
 
 
 def test_a_speaker_page_quotes_newest_first_and_links_the_paragraph(pages):

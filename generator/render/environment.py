@@ -19,6 +19,7 @@ from ..config import SiteConfig
 from ..model import Person
 from .filters import article_date, isolate, localise_digits
 from .markup import UNTRANSLATED_NOTE
+from .messages import callables, page_lang
 from .urls import DIRECTION, Route
 
 ASSETS_DIR = "assets"  # inside the templates folder; copied to site/assets/
@@ -43,7 +44,9 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one environment per build: no stat of the template on every page
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(*callables(config.templates_dir), newstyle=True)
     env.filters["isolate"] = isolate
     env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
@@ -71,10 +74,13 @@ class TemplateFailure(Exception):
 
 def render(env: jinja2.Environment, page: OutputPage) -> bytes:
     context = page.context() if callable(page.context) else page.context
+    token = page_lang.set(page.route.lang or "ar")  # the interface's words in the page's language
     try:
         return env.get_template(page.template).render(context).encode("utf-8")
     except jinja2.TemplateError as exc:
         raise TemplateFailure(_describe_template_error(exc, env)) from None
+    finally:
+        page_lang.reset(token)
 
 
 def _describe_template_error(exc: jinja2.TemplateError, env: jinja2.Environment) -> str:

@@ -9,18 +9,19 @@ from .context import page_context
 from .environment import OutputPage, person_name
 from .feeds import item_feeds
 from .lists import ItemList, article_views, as_listing, quote_views
+from .messages import message
 from .urls import LANGUAGES, Route
 
 
 def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     """Speaker and topic pages: an index of each, and pages per person and per topic."""
-    labels = {"speakers": ("المتحدثون", "Speakers"), "topics": ("المواضيع", "Topics")}
+    labels = {"speakers": "Speakers", "topics": "Topics"}
     counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in library.speakers]),
               "topics": repr([(e.topic, len(e.articles)) for e in library.topics])}
     pages = []
     for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
         for lang in LANGUAGES:
-            context = page_context(config, Route(lang, kind), labels[kind][lang == "en"])
+            context = page_context(config, Route(lang, kind), message(config.templates_dir, lang, labels[kind]))
             context["entries"] = entries
             pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
     for speaker in library.speakers:

@@ -11,6 +11,7 @@ from ..site.library import Listing, Quote, QuoteRecord, fingerprint
 from .context import article_view, page_context
 from .environment import OutputPage
 from .filters import localise_digits
+from .messages import message
 from .urls import LANGUAGES, Route
 
 # A home, speaker or topic page shows its newest LIST_SIZE items; a longer list goes on in
@@ -29,7 +30,7 @@ class Archive:
 
 def _year_label(year: str, lang: str, config: SiteConfig) -> str:
     if year == "undated":
-        return "بلا تاريخ" if lang == "ar" else "Undated"
+        return message(config.templates_dir, lang, "Undated")
     return localise_digits(year, lang, config.arabic_digits)
 
 

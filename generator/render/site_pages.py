@@ -13,6 +13,7 @@ from .environment import OutputPage
 from .feeds import FEED_SIZE, feed_updated
 from .indexes import index_pages
 from .lists import ItemList, article_views, as_listing
+from .messages import message
 from .sitemaps import sitemaps
 from .urls import LANGUAGES, Route
 
@@ -44,7 +45,7 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
     pages += index_pages(config, library)
     bundles = list(search_bundles(library))  # newest first: the one whose Pagefind UI the page loads
     for lang in LANGUAGES:
-        search = page_context(config, Route(lang, "search"), "البحث" if lang == "ar" else "Search")
+        search = page_context(config, Route(lang, "search"), message(config.templates_dir, lang, "Search", "page title"))
         search["bundles"] = bundles
         pages.append(OutputPage(Route(lang, "search"), "search.html", search, tuple(bundles)))
     pages += redirect_pages(config, library)

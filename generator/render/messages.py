@@ -1,0 +1,58 @@
+"""The words of the site's own interface in each language: message ids in English, their
+Arabic in `templates/locale/ar.po` (a gettext catalogue, edited with any PO editor), plural
+forms by the CLDR rules Babel knows (Arabic has six: `تصريح واحد`, `تصريحان`, `٣ تصريحات`,
+`١١ تصريحاً`, ...). Templates say `_("Skip to content")` and `ngettext(...)`, in the language
+of the page being rendered; code that makes a page's title asks `message()`."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LOCALE_DIR = "locale"  # inside the templates folder: <lang>.po
+_ENGLISH = gettext.NullTranslations()  # the message ids' own language
+page_lang: ContextVar[str] = ContextVar("page_lang", default="en")  # set while a page renders
+
+
+def catalogue(templates_dir: Path, lang: str) -> gettext.NullTranslations:
+    """The language's catalogue; one without a .po shows the English (so a theme without
+    one still builds)."""
+    path = templates_dir / LOCALE_DIR / f"{lang}.po"
+    try:
+        stamp = path.stat().st_mtime_ns  # an edit during `serve` is read again
+    except OSError:
+        return _ENGLISH
+    return _compiled(path, lang, stamp)
+
+
+@lru_cache(maxsize=8)
+def _compiled(path: Path, lang: str, stamp: int) -> gettext.NullTranslations:
+    with path.open("rb") as handle:
+        messages = read_po(handle, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, messages)
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+def message(templates_dir: Path, lang: str, text: str, context: str = "") -> str:
+    found = catalogue(templates_dir, lang)
+    return found.pgettext(context, text) if context else found.gettext(text)
+
+
+def callables(templates_dir: Path):
+    """gettext and ngettext for Jinja, in the language of the page being rendered."""
+    def gettext_(text: str) -> str:
+        return catalogue(templates_dir, page_lang.get()).gettext(text)
+
+    def ngettext_(singular: str, plural: str, n: int) -> str:
+        return catalogue(templates_dir, page_lang.get()).ngettext(singular, plural, n)
+
+    return gettext_, ngettext_
