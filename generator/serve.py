@@ -63,7 +63,7 @@ def rebuild(root: Path, state: PreviewState, search: bool = False, log: TextIO |
     report = Report(stream=None)
     started = time.perf_counter()
     try:
-        result = build(root, report, search=None if search else False, drafts=True)
+        result = build(root, report, search=None if search else False, drafts=True, keep_last_good=True)
     except BuildError as exc:
         lines = str(exc).splitlines()
         _say_new(log, state, lines + ["build failed; the previous build is still being served"])

@@ -84,6 +84,23 @@ def test_a_failed_build_keeps_the_last_good_site_and_shows_why(preview):
     assert get(app, "/ar/articles/a/")[2] == before  # problem fixed: overlay gone
 
 
+def test_an_article_broken_while_previewed_keeps_its_last_good_page_with_the_problem_on_top(preview, capsys):
+    site, state, app = preview
+    good = site.page("ar/articles/a/")
+    site.article("a.txt", ARTICLE.replace("date = 2016-02-13", "date = = 1"))
+    assert rebuild(site.root, state)
+    status, _, body = get(app, "/ar/articles/a/")
+    assert status == "200 OK"
+    assert "قال الوزير" in body.decode() and b"a.txt:2: error: front matter is not valid TOML" in body
+    assert "عنوان الخبر" in site.page("ar/")  # still listed where it was
+    code, _, err = site.build(capsys)  # a build publishes what can be read: the article goes
+    assert code == 1 and "a.txt:2: error" in err
+    assert not (site.output / "ar" / "articles" / "a").exists()
+    site.article("a.txt", ARTICLE)
+    rebuild(site.root, state)
+    assert site.page("ar/articles/a/") == good
+
+
 def test_a_broken_config_keeps_serving_the_previous_build(preview):
     site, state, app = preview
     (site.root / "site.toml").write_text("nonsense = 1\n")

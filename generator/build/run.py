@@ -19,7 +19,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..analyze.knowledge import Knowledge, load_knowledge
 from ..config import ConfigError, SiteConfig, load_config
@@ -97,9 +97,10 @@ def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticlePr
 
 
 def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
-          search: bool | None = None, drafts: bool = False) -> BuildResult:
+          search: bool | None = None, drafts: bool = False, keep_last_good: bool = False) -> BuildResult:
     """Build the site at `root`; `search` overrides the configured `[search] enabled`;
-    `drafts` publishes the articles marked `draft = true` too (the preview does).
+    `drafts` publishes the articles marked `draft = true` too, and `keep_last_good` keeps the
+    last good pages of an article that can no longer be read (the preview does both).
 
     Nothing reaches `site/` until every page is made: the pages go to a staging folder,
     published in one step, or discarded when anything fails (or, with `strict`, warns)."""
@@ -121,7 +122,8 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     processor = ArticleProcessor(config, knowledge, cache.articles)
     articles = _Articles(cache.articles, config, knowledge)
     try:
-        listings |= _write_articles(changes, processor, writer, articles, loaded, index, report, jobs, drafts)
+        publishing = _Publishing(drafts, _last_good(cache, changes) if keep_last_good else _nothing_kept)
+        listings |= _write_articles(changes, processor, writer, articles, loaded, index, report, jobs, publishing)
         shown = [listings[p] for p in changes.paths if p in listings and (drafts or not index.articles[str(p)].draft)]
         library = assemble(shown, report, knowledge.topics)
         index.site_pages = _write_site_pages(writer, processor, library, changes.previous, articles, changes.restyled, jobs)
@@ -153,9 +155,39 @@ def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
     return config if search is None else replace(config, search=search)
 
 
+LastGood = Callable[[Path], "tuple[ArticleEntry, Listing] | None"]
+
+
+@dataclass(frozen=True)
+class _Publishing:
+    drafts: bool  # publish drafts too
+    last_good: LastGood  # an unreadable article's last good entry and listing, to keep
+
+
+def _nothing_kept(path: Path) -> None:
+    return None
+
+
+def _last_good(cache: BuildCache, changes: Changes) -> LastGood:
+    """For the preview: an article that was published and now cannot be read keeps its last
+    good pages, while its problem shows on top of them."""
+    listings: dict[str, Listing] = {}
+
+    def find(path: Path) -> tuple[ArticleEntry, Listing] | None:
+        old = changes.previous.articles.get(str(path))
+        if old is None or not old.slug or not old.pages:
+            return None
+        if not listings:
+            listings.update(cache.listings())
+        listing = listings.get(old.key)
+        return (old, listing) if listing else None
+
+    return find
+
+
 def _write_articles(changes: Changes, processor: ArticleProcessor, writer: StagingWriter, articles: _Articles,
                     loaded: dict[Path, Article], index: CacheIndex, report: Report,
-                    jobs: int, drafts: bool) -> dict[Path, Listing]:
+                    jobs: int, publishing: _Publishing) -> dict[Path, Listing]:
     """Each changed article read, translated, analysed and rendered (unchanged ones only
     rendered again when the templates changed), its pages written as they come, in file
     order; returns the listings of the articles processed."""
@@ -168,11 +200,14 @@ def _write_articles(changes: Changes, processor: ArticleProcessor, writer: Stagi
         entry = changes.reused.get(path)
         outcome = next(processed) if entry is None or path in rerendered else None  # written, then let go
         made = entry or outcome
+        if outcome and outcome.slug is None and (kept := publishing.last_good(path)):
+            made, listings[path] = replace(kept[0], diagnostics=outcome.diagnostics), kept[1]
+            entry, outcome = made, None  # its last good pages are kept as they were
         report.replay(made.diagnostics)
         pages: dict[str, str] = {}
         if outcome and outcome.listing:
             listings[path] = outcome.listing
-        if made.slug and (drafts or not made.draft):
+        if made.slug and (publishing.drafts or not made.draft):
             articles.known(made.slug, path, made.key, loaded.get(path))
             if made.slug not in published:  # a second article with one slug: assemble reports it
                 published.add(made.slug)
