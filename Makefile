@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: site test serve golden clean
+.PHONY: site test serve golden clean fonts
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ serve: $(STAMP)
 # Regenerate the golden fixture site after an intended output change; review with git diff.
 golden: $(STAMP)
 	NASHRA_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+# The Arabic web font in templates/assets/fonts/, fetched again from npm (Fontsource's subset of
+# Noto Naskh Arabic, OFL); the files are committed, so no build needs the network.
+FONT := @fontsource/noto-naskh-arabic@5.3.0
+fonts:
+	rm -rf .fonts && mkdir .fonts && cd .fonts && npm pack --silent $(FONT) && tar xzf *.tgz
+	cp .fonts/package/files/noto-naskh-arabic-arabic-400-normal.woff2 \
+	   .fonts/package/files/noto-naskh-arabic-arabic-700-normal.woff2 templates/assets/fonts/
+	cp .fonts/package/LICENSE templates/assets/fonts/OFL.txt
+	rm -rf .fonts
 
 clean:
 	rm -rf site .site-* $(VENV) tests/browser/node_modules tests/artifacts

@@ -54,7 +54,8 @@ def test_expected_pages_exist(built):
                     "index.html", "search/index.html", "speakers/index.html", "topics/index.html"]
     per_language += [f"speakers/{person}/{page}" for person in SPEAKERS for page in ("index.html", "feed.xml")]
     per_language += [f"topics/{topic}/{page}" for topic in TOPICS for page in ("index.html", "feed.xml")]
-    expected = ["404.html", "assets/favicon.svg", "assets/parallel.js", "assets/search.js", "assets/style.css",
+    expected = ["404.html", "assets/favicon.svg", "assets/fonts/OFL.txt", "assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+                "assets/fonts/noto-naskh-arabic-arabic-700-normal.woff2", "assets/parallel.js", "assets/search.js", "assets/style.css",
                 "index.html", "robots.txt", "sitemap.xml", "sitemaps/2016.xml", "sitemaps/pages.xml"]
     expected += [f"{lang}/{name}" for lang in ("ar", "en") for name in per_language]
     assert [name for name in names if not name.startswith("pagefind/")] == sorted(expected)

@@ -81,3 +81,12 @@ def test_language_switch_leads_to_the_same_article_in_the_other_language(browser
     for lang in ("en", "ar"):
         assert browser.follow(".language-switch") == published_site.url(f"{lang}/articles/{SLUG}/")
         assert browser.run("return document.documentElement.lang") == lang
+
+
+def test_arabic_is_set_in_the_shipped_naskh_whatever_the_machine_has(browser, published_site):
+    browser.open(published_site.url(f"ar/articles/{SLUG}/"))
+    loaded = browser.run("return document.fonts.ready.then(() => [...document.fonts]"
+                         ".filter(f => f.family.replace(/\"/g, '') === 'Nashra Naskh' && f.status === 'loaded')"
+                         ".map(f => f.weight))")
+    assert "400" in loaded
+    assert browser.run("return getComputedStyle(document.querySelector('h1')).fontFamily").startswith('"Nashra Naskh"')
