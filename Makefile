@@ -36,14 +36,18 @@ serve: $(STAMP)
 golden: $(STAMP)
 	NASHRA_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 
-# The Arabic web font in templates/assets/fonts/, fetched again from npm (Fontsource's subset of
-# Noto Naskh Arabic, OFL); the files are committed, so no build needs the network.
+# The Arabic web font in templates/assets/fonts/, and the social cards' face in templates/cards/
+# (its Arabic and Latin subsets merged), fetched again from npm (Fontsource's subsets of Noto
+# Naskh Arabic, OFL); the files are committed, so no build needs the network.
 FONT := @fontsource/noto-naskh-arabic@5.3.0
-fonts:
+fonts: $(STAMP)
 	rm -rf .fonts && mkdir .fonts && cd .fonts && npm pack --silent $(FONT) && tar xzf *.tgz
 	cp .fonts/package/files/noto-naskh-arabic-arabic-400-normal.woff2 \
 	   .fonts/package/files/noto-naskh-arabic-arabic-700-normal.woff2 templates/assets/fonts/
 	cp .fonts/package/LICENSE templates/assets/fonts/OFL.txt
+	cp .fonts/package/LICENSE templates/cards/OFL.txt
+	$(BIN)/pip install --quiet fonttools brotli
+	$(BIN)/python tools/merge_card_font.py .fonts/package/files templates/cards/naskh-bold.woff2
 	rm -rf .fonts
 
 clean:

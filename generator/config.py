@@ -50,6 +50,7 @@ class SiteConfig:
     arabic_digits: bool = False  # show ٠١٢٣ rather than 0123 in dates and counts on Arabic pages
     translate: TranslateConfig = TranslateConfig()
     search: bool = True  # build the Pagefind index (the slowest part of a build after translation)
+    social_cards: bool = False  # a PNG card per article and language, for og:image (costs CPU per article)
 
     @property
     def articles_dir(self) -> Path:
@@ -130,6 +131,7 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.output": ("site", _relative_dir),
     "display.digits": ("western", _digits),
     "search.enabled": (True, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
+    "social.cards": (False, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "translate.model": ("", lambda v: v if v == "" else _text(v)),
     "translate.beam_size": (_MT.beam_size, _count(1, 16)),
     "translate.batch_size": (_MT.batch_size, _count(1, 1024)),
@@ -197,6 +199,7 @@ def _site_config(root: Path, values: dict[str, Any]) -> SiteConfig:
         output_dir=root / values["paths.output"],
         arabic_digits=values["display.digits"] == "arabic-indic",
         search=values["search.enabled"],
+        social_cards=values["social.cards"],
         translate=TranslateConfig(
             model=root / values["translate.model"] if values["translate.model"] else None,
             beam_size=values["translate.beam_size"],

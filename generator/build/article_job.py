@@ -19,7 +19,7 @@ from ..diagnostics import ContentError, Diagnostic, Report
 from ..model import Article
 from ..read.parse import parse
 from ..read.sources import read_source
-from ..render.article_pages import article_pages
+from ..render.article_pages import article_cards, article_pages
 from ..render.environment import OutputPage, make_environment, render
 from ..render.site_pages import site_pages
 from ..site.library import Library, Listing
@@ -99,8 +99,11 @@ class ArticleProcessor:
         self.env = make_environment(config)
 
     def pages(self, article: Article) -> dict[str, bytes]:
-        return {page.route.output_path: render(self.env, page)
-                for page in article_pages(self.config, self.knowledge.topics, article)}
+        pages = {page.route.output_path: render(self.env, page)
+                 for page in article_pages(self.config, self.knowledge.topics, article)}
+        if self.config.social_cards:
+            pages.update(article_cards(self.config, article))
+        return pages
 
     def process(self, path: Path, unchanged: ArticleEntry | None = None) -> ArticleOutcome:
         """Read, analyse and render the article at `path`; given the `unchanged` entry of an

@@ -6,8 +6,10 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model import Article, Topic
+from .cards import card_png
 from .context import article_view, page_context, segment_text, summary
 from .environment import OutputPage
+from .filters import article_date
 from .markup import ArticleMarkup
 from .urls import LANGUAGES, Route, absolute
 
@@ -47,6 +49,15 @@ def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article
             context["people"] = {p.id: p for p in article.people}
             context["markup"] = markup
             context["news_article"] = _news_article(config, article, lang)
+            context["og_image"] = absolute(config.base_url, Route(lang, "card", article.slug)) if config.social_cards else ""
             context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
             pages.append(OutputPage(route, template, context))
     return pages
+
+
+def article_cards(config: SiteConfig, article: Article) -> dict[str, bytes]:
+    """The article's social card in each language (`[social] cards = true`), by output path."""
+    return {Route(lang, "card", article.slug).output_path:
+            card_png(config.templates_dir, lang, segment_text(article.title, lang), config.title(lang),
+                     article_date(article, lang, config.arabic_digits) if article.date else "")
+            for lang in LANGUAGES}

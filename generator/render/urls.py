@@ -50,6 +50,7 @@ _URLS = {
     "home": _in_lang(""),
     "article": _in_lang("articles/{slug}/"),
     "parallel": _in_lang("articles/{slug}/parallel/"),
+    "card": _in_lang("articles/{slug}/card.png"),  # the article's social card
     "redirect": _in_lang("articles/{slug}/"),  # slug: a former slug of an article
     "archive": _in_lang("archive/{slug}/"),  # slug: a year
     "topics": _in_lang("topics/"),
