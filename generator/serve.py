@@ -69,11 +69,10 @@ def rebuild(root: Path, state: PreviewState, search: bool = False, log: TextIO |
         _say_new(log, state, lines + ["build failed; the previous build is still being served"])
         return state.set(lines + ["The previous build is still being served."])
     _say_new(log, state, [str(d) for d in report.diagnostics])
-    if log is not None:
+    if log is not None and result.files_written:  # an editor's save may be seen twice: the second is a no-op
         took = time.perf_counter() - started
-        done = "nothing changed" if result.up_to_date or not result.files_written else \
-            f"rebuilt {result.files_written} file{'s' if result.files_written != 1 else ''}"
-        print(f"{done} in {took:.2f} s", file=log, flush=True)
+        print(f"rebuilt {result.files_written} file{'s' if result.files_written != 1 else ''} in {took:.2f} s",
+              file=log, flush=True)
     if result.published or result.up_to_date:
         state.site_url = result.config.base_url
     shown_problems_changed = state.set([str(d) for d in report.diagnostics if d.level is Level.ERROR])

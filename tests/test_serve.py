@@ -205,3 +205,14 @@ def test_each_rebuild_says_one_line_and_only_the_problems_not_said_before(site):
     rebuild(site.root, state, log=log)
     last = log.getvalue().splitlines()[3:]
     assert "template error" in last[0] and last[-1] == "build failed; the previous build is still being served"
+
+
+def test_a_rebuild_that_changes_nothing_says_nothing(site):
+    import io
+
+    site.article("a.txt", ARTICLE)
+    state, log = PreviewState(), io.StringIO()
+    rebuild(site.root, state, log=log)
+    said = log.getvalue()
+    rebuild(site.root, state, log=log)  # the same save seen a second time
+    assert log.getvalue() == said
