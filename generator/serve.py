@@ -136,6 +136,11 @@ def preview_app(site_dir: Path, state: PreviewState, preview_url: str) -> Callab
     return app
 
 
+# An editor's save is several events (write, close, a rename over the old file): the preview
+# looks once they have stopped for this long, so one save is one rebuild, not two.
+SETTLE_SECONDS = 0.15
+
+
 def _quiet_watcher():
     """livereload's watcher, with two changes.
 
@@ -159,16 +164,20 @@ def _quiet_watcher():
             return change if change[0] == "__livereload__" else (None, None)
 
         def start(self, examine_changes) -> bool:
-            loop, pending = IOLoop.current(), threading.Event()
+            loop = IOLoop.current()
+            timer: list[object] = []  # the look scheduled after the latest edit, if any
 
             def examine_once() -> None:  # on the IOLoop; one look for a burst of edits
-                pending.clear()
+                timer.clear()
                 examine_changes()
 
+            def settle() -> None:  # on the IOLoop: look once the edits have stopped for a moment
+                if timer:
+                    loop.remove_timeout(timer.pop())
+                timer.append(loop.call_later(SETTLE_SECONDS, examine_once))
+
             def edited() -> None:  # on watchdog's thread
-                if not pending.is_set():
-                    pending.set()
-                    loop.add_callback(examine_once)
+                loop.add_callback(settle)
 
             try:
                 _observe(tuple(self._tasks), edited)

@@ -169,6 +169,30 @@ def test_an_edit_is_noticed_when_the_system_reports_it(tmp_path):
     asyncio.run(edit_and_wait())
 
 
+def test_a_save_made_of_several_writes_is_looked_at_once(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "a.txt"
+    article.write_text("1")
+    looks = []
+
+    async def save_in_bursts() -> None:
+        watcher = _quiet_watcher()
+        watcher.watch(str(content), lambda: None)
+        assert watcher.start(lambda: looks.append(time.monotonic()))
+        await asyncio.sleep(0.5)  # the first look, as the preview starts
+        looks.clear()
+        for text in ("2", "22", "222"):  # an editor writing, then writing again, then renaming
+            article.write_text(text)
+            await asyncio.sleep(0.03)
+        (content / "articles" / "a.txt.tmp").write_text("2222")
+        (content / "articles" / "a.txt.tmp").replace(article)
+        await asyncio.sleep(1.0)
+
+    asyncio.run(save_in_bursts())
+    assert len(looks) == 1
+
+
 def test_where_the_system_cannot_watch_the_preview_polls_and_says_so(tmp_path, monkeypatch, capsys):
     from watchdog.observers import Observer
 
