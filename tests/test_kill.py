@@ -178,3 +178,39 @@ def test_a_first_build_killed_leaves_no_site_and_the_next_one_completes(tmp_path
     assert not site.output.exists()
     complete_build(site)
     assert (site.output / "ar" / "articles" / "story-000" / "index.html").is_file()
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(child) for child in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped (the container's init may never reap it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_the_workers_of_a_killed_build_end_with_it(tmp_path):
+    site = make_site(tmp_path / "digest", ARTICLES)
+    build = subprocess.Popen(build_command(site.root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
+        workers |= _children(build.pid)
+        time.sleep(0.005)
+    assert len(workers) >= 2, "the build ended before its workers were seen"
+    os.kill(build.pid, 9)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]

@@ -25,6 +25,7 @@ from ..render.site_pages import site_pages
 from ..site.library import Library, Listing
 from ..translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
 from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
+from .orphans import die_with_parent
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ class ArticleProcessor:
 _worker: ArticleProcessor | None = None
 
 
-def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore) -> None:
+def start_worker(config: SiteConfig, knowledge: Knowledge, store: ArticleStore, parent: int) -> None:
     global _worker
+    die_with_parent(parent)
     _worker = ArticleProcessor(config, knowledge, store)
 
 
@@ -146,10 +148,11 @@ def _no_whole_articles(slug: str) -> Article:
     raise RuntimeError("the feeds, which need whole articles, are rendered by the main process")
 
 
-def start_site_worker(config: SiteConfig, library: Library) -> None:
+def start_site_worker(config: SiteConfig, library: Library, parent: int) -> None:
     """Plan the site-wide pages as the main process did (the same library gives the same
     list, in the same order), so that pages can be asked for by index."""
     global _site_worker
+    die_with_parent(parent)
     _site_worker = (make_environment(config), site_pages(config, library, _no_whole_articles))
 
 

@@ -89,8 +89,8 @@ def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticlePr
     the cache), in worker processes when there are enough of them; the outcomes come in the
     order of `tasks`, one at a time, so their pages need not all be held in memory at once."""
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(jobs, initializer=start_worker,
-                                 initargs=(processor.config, processor.knowledge, processor.store)) as pool:
+        started = (processor.config, processor.knowledge, processor.store, os.getpid())
+        with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=started) as pool:
             yield from pool.map(run_in_worker, tasks, chunksize=16)
         return
     yield from (processor.process(path, unchanged) for path, unchanged in tasks)
@@ -306,7 +306,8 @@ def _render_site_pages(pages: list[OutputPage], indices: list[int], processor: A
     # copy) every page of them (the `gc.freeze` documentation's advice for forking).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(jobs, initializer=start_site_worker, initargs=(processor.config, library)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=start_site_worker,
+                                 initargs=(processor.config, library, os.getpid())) as pool:
             results = pool.map(render_site_page, pooled, chunksize=8)
             yield from ((index, render(processor.env, pages[index])) for index in feeds)
             yield from zip(pooled, results)
