@@ -15,8 +15,9 @@ from typing import Any, Sequence
 
 from . import __version__
 from .analyze.knowledge import Knowledge, analyze, load_knowledge
+from .build.lock import build_lock
 from .build.run import BuildError, build, load_articles, render_all
-from .config import ConfigError, load_config
+from .config import CONFIG_NAME, ConfigError, load_config
 from .diagnostics import ContentError, Report
 from .model import Article, Segment
 from .read.parse import ParseResult, parse
@@ -83,6 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, search: bool | None = None) -> int:
     """`search`: None follows `[search] enabled` in site.toml; False keeps the last index."""
+    if not (root / CONFIG_NAME).is_file():  # nothing to lock: say what is wrong, as the build would
+        return _build_locked(root, strict=strict, quiet=quiet, translate=translate, search=search)
+    with build_lock(root):
+        return _build_locked(root, strict=strict, quiet=quiet, translate=translate, search=search)
+
+
+def _build_locked(root: Path, *, strict: bool, quiet: bool, translate: bool, search: bool | None) -> int:
     report = Report()
     if translate:
         try:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 from urllib.parse import unquote
 
+from .build.lock import build_lock
 from .build.run import BuildError, build
 from .config import CONFIG_NAME, ConfigError, load_config
 from .diagnostics import Level, Report
@@ -63,7 +64,8 @@ def rebuild(root: Path, state: PreviewState, search: bool = False, log: TextIO |
     report = Report(stream=None)
     started = time.perf_counter()
     try:
-        result = build(root, report, search=None if search else False, drafts=True, keep_last_good=True)
+        with build_lock(root, log):
+            result = build(root, report, search=None if search else False, drafts=True, keep_last_good=True)
     except BuildError as exc:
         lines = str(exc).splitlines()
         _say_new(log, state, lines + ["build failed; the previous build is still being served"])
