@@ -141,7 +141,12 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
         return BuildResult(config, library, len(library.articles), len(writer.written), False)
     writer.publish()
     index.output_identity, index.output = identity(config.output_dir), writer.published
-    cache.save(index, with_shared_people({index.articles[str(path)].key: listing for path, listing in listings.items()}))
+    try:
+        cache.save(index, with_shared_people({index.articles[str(path)].key: listing
+                                              for path, listing in listings.items()}))
+    except OSError as exc:  # the site is published; without its cache the next build reads everything again
+        report.warning(config.root / CACHE_DIR, 1, f"build cache not saved ({exc.strerror or exc}); "
+                                                   "the next build will read every article again")
     return BuildResult(config, library, len(library.articles), len(writer.written), True,
                        drafts=sum(e.draft for e in index.articles.values()) if not drafts else 0)
 
