@@ -7,6 +7,7 @@ be built at all (bad config, broken template, bad usage).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from dataclasses import replace
@@ -84,9 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, search: bool | None = None) -> int:
     """`search`: None follows `[search] enabled` in site.toml; False keeps the last index."""
-    if not (root / CONFIG_NAME).is_file():  # nothing to lock: say what is wrong, as the build would
-        return _build_locked(root, strict=strict, quiet=quiet, translate=translate, search=search)
-    with build_lock(root):
+    # No site.toml: nothing to lock, and nothing created; the build says what is wrong.
+    with build_lock(root) if (root / CONFIG_NAME).is_file() else contextlib.nullcontext():
         return _build_locked(root, strict=strict, quiet=quiet, translate=translate, search=search)
 
 

@@ -76,11 +76,10 @@ class _Reader:
         found: list[tuple[int, int, Subject]] = []  # (verb, where what was said starts, subject)
         noted = 0
         for i, token in enumerate(tokens):
-            verb = verb_kind(token.key) if token.is_word and not inside[i] and i >= noted else None
-            if verb is None and token.is_word and not inside[i] and i >= noted and reports_after(tokens, i):
-                verb = "say"
-            if verb is None and token.is_word and not inside[i] and i >= noted and according_to(tokens, i):
-                verb = "according"
+            if not token.is_word or inside[i] or i < noted:
+                continue
+            verb = verb_kind(token.key) or ("say" if reports_after(tokens, i) else None) \
+                or ("according" if according_to(tokens, i) else None)
             if verb is None:
                 continue
             noted = self.who.note_mentions(tokens, noted, i)

@@ -150,6 +150,7 @@ class BuildCache:
         self.index = index
         self.articles = ArticleStore(folder / "articles", index.site_key)
         self._listing_shards: dict[str, frozenset[str]] = {}  # shard -> keys, as read from disk
+        self._listings: dict[str, Listing] | None = None
 
     @classmethod
     def load(cls, folder: Path, site_key: str, report: Report) -> BuildCache:
@@ -173,14 +174,16 @@ class BuildCache:
         return cls(folder, index)
 
     def listings(self) -> dict[str, Listing]:
-        """Article key -> listing, as the last build saved them. A key covers the article's
-        inputs and the site's, so a listing under it is the one its article would give."""
-        found: dict[str, Listing] = {}
-        for shard in LISTING_SHARDS:
-            part = _load(self.folder / "listings" / f"{shard}.pickle", dict) or {}
-            self._listing_shards[shard] = frozenset(part)
-            found.update(part)
-        return found
+        """Article key -> listing, as the last build saved them (read once per build). A key
+        covers the article's inputs and the site's, so a listing under it is the one its
+        article would give."""
+        if self._listings is None:
+            self._listings = {}
+            for shard in LISTING_SHARDS:
+                part = _load(self.folder / "listings" / f"{shard}.pickle", dict) or {}
+                self._listing_shards[shard] = frozenset(part)
+                self._listings.update(part)
+        return self._listings
 
     def save(self, index: CacheIndex, listings: dict[str, Listing]) -> None:
         shards: dict[str, dict[str, Listing]] = {shard: {} for shard in LISTING_SHARDS}

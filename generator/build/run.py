@@ -176,15 +176,11 @@ def _nothing_kept(path: Path) -> None:
 def _last_good(cache: BuildCache, changes: Changes) -> LastGood:
     """For the preview: an article that was published and now cannot be read keeps its last
     good pages, while its problem shows on top of them."""
-    listings: dict[str, Listing] = {}
-
     def find(path: Path) -> tuple[ArticleEntry, Listing] | None:
         old = changes.previous.articles.get(str(path))
         if old is None or not old.slug or not old.pages:
             return None
-        if not listings:
-            listings.update(cache.listings())
-        listing = listings.get(old.key)
+        listing = cache.listings().get(old.key)
         return (old, listing) if listing else None
 
     return find

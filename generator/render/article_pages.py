@@ -6,7 +6,6 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model import Article, Topic
-from .cards import card_png
 from .context import article_view, page_context, segment_text, summary
 from .environment import OutputPage
 from .filters import article_date
@@ -57,6 +56,8 @@ def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article
 
 def article_cards(config: SiteConfig, article: Article) -> dict[str, bytes]:
     """The article's social card in each language (`[social] cards = true`), by output path."""
+    from .cards import card_png  # Pillow loads only for sites that make cards
+
     return {Route(lang, "card", article.slug).output_path:
             card_png(config.templates_dir, lang, segment_text(article.title, lang), config.title(lang),
                      article_date(article, lang, config.arabic_digits) if article.date else "")
