@@ -48,6 +48,9 @@ class SiteConfig:
     templates_dir: Path
     output_dir: Path
     arabic_digits: bool = False  # show ٠١٢٣ rather than 0123 in dates and counts on Arabic pages
+    # `[display] untranslated = "notice"`: English lists and feeds show articles not yet wholly
+    # translated, with their state; by default ("hide") they wait until the English is complete.
+    list_untranslated: bool = False
     translate: TranslateConfig = TranslateConfig()
     search: bool = True  # build the Pagefind index (the slowest part of a build after translation)
     social_cards: bool = False  # a PNG card per article and language, for og:image (costs CPU per article)
@@ -130,6 +133,8 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.templates": ("templates", _relative_dir),
     "paths.output": ("site", _relative_dir),
     "display.digits": ("western", _digits),
+    "display.untranslated": ("hide", lambda v: v if v in ("hide", "notice")
+                             else _fail('must be "hide" or "notice"', v)),
     "search.enabled": (True, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "social.cards": (False, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "translate.model": ("", lambda v: v if v == "" else _text(v)),
@@ -198,6 +203,7 @@ def _site_config(root: Path, values: dict[str, Any]) -> SiteConfig:
         templates_dir=root / values["paths.templates"],
         output_dir=root / values["paths.output"],
         arabic_digits=values["display.digits"] == "arabic-indic",
+        list_untranslated=values["display.untranslated"] == "notice",
         search=values["search.enabled"],
         social_cards=values["social.cards"],
         translate=TranslateConfig(

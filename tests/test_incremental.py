@@ -49,6 +49,7 @@ def counted(monkeypatch):
 
 @pytest.fixture
 def three(site, capsys):
+    site.list_untranslated()  # the English feed and home show these untranslated articles too
     for n in range(1, 4):
         site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
     assert site.build(capsys)[0] == 0

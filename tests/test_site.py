@@ -152,14 +152,3 @@ def test_css_uses_logical_properties_only():
     css = re.sub(r"/\*.*?\*/", "", (REPO / "templates" / "assets" / "style.css").read_text(), flags=re.S)
     assert not re.search(r"\b(left|right)\b", css)
     assert not re.search(r"(margin|padding|border)-(top|bottom)\b", css)
-
-
-def test_untranslated_segments_show_the_arabic_marked_never_a_gap(site, capsys):
-    site.article("2016-01-01-x.txt", "عنوان الخبر\n\nدمشق-سانا قال الوزير إن الاجتماع كان مثمرا.\n")
-    assert site.build(capsys)[0] == 0
-    page = site.page("en/articles/2016-01-01-x/")
-    assert '<div class="untranslated-block" data-pagefind-ignore>' in page
-    assert 'Not yet translated' in page
-    assert '<p id="s0-p1" lang="ar" dir="rtl">' in page
-    assert "قال الوزير إن الاجتماع كان مثمرا." in page
-    assert '<bdi lang="ar" dir="rtl">عنوان الخبر</bdi>' in page

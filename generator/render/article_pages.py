@@ -6,7 +6,7 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model import Article, Topic
-from .context import article_view, page_context, segment_text, summary
+from .context import LOCALES, article_view, page_context, segment_text, summary
 from .environment import OutputPage
 from .filters import article_date
 from .markup import ArticleMarkup
@@ -35,6 +35,17 @@ def _news_article(config: SiteConfig, article: Article, lang: str) -> dict[str, 
     return data
 
 
+def _not_yet_english(lang: str, label: str) -> dict[str, Any]:
+    """An article whose English is not complete claims no English twin: its English pages are
+    `noindex` and name no alternates (nor does its Arabic page), and an English page holding no
+    English at all declares the Arabic it shows, and no NewsArticle."""
+    if lang == "ar":
+        return {"alternates": []}
+    untranslated = label == "untranslated"
+    return {"alternates": [], "noindex": True, "news_article": None,
+            "og_locale": LOCALES["ar"] if untranslated else LOCALES["en"], "og_locale_alternate": ""}
+
+
 def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article) -> list[OutputPage]:
     """An article's own pages in both languages: they depend on nothing but the article,
     the topic labels and the templates, which is what lets a build reuse them."""
@@ -45,9 +56,11 @@ def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article
             route = Route(lang, kind, article.slug)
             context = page_context(config, route, segment_text(article.title, lang), summary(article, lang))
             context.update(article_view(article))
+            if not context["status"].complete:
+                context.update(_not_yet_english(lang, context["status"].label))
             context["people"] = {p.id: p for p in article.people}
             context["markup"] = markup
-            context["news_article"] = _news_article(config, article, lang)
+            context.setdefault("news_article", _news_article(config, article, lang))
             context["og_image"] = absolute(config.base_url, Route(lang, "card", article.slug)) if config.social_cards else ""
             context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
             pages.append(OutputPage(route, template, context))

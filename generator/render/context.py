@@ -9,7 +9,7 @@ from typing import Any, Callable
 from ..config import SiteConfig
 from ..model import Article, Segment
 from ..read.dateline import agency_english
-from ..site.library import Listing, translation_status
+from ..site.library import Listing, TranslationStatus, translation_status
 from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
 
 LOCALES = {"ar": "ar_AR", "en": "en_US"}  # Open Graph locale names
@@ -53,6 +53,7 @@ def page_context(config: SiteConfig, route: Route, title: str, description: str 
         "link": link,
         "canonical": absolute(config.base_url, route),
         "alternates": _alternates(config, route),
+        "noindex": False,
         "og_locale": LOCALES[lang],
         "og_locale_alternate": LOCALES[other] if route.lang else "",
         "twin": link(route.kind, route.slug, other) if route.lang else "",
@@ -66,6 +67,12 @@ def article_view(article: Article | Listing) -> dict[str, Any]:
     dateline = article.dateline
     status = article.status if isinstance(article, Listing) else translation_status(article)
     return {"article": article, "status": status, "agency_en": agency_english(dateline.agency) if dateline else ""}
+
+
+def listed(config: SiteConfig, status: TranslationStatus, lang: str) -> bool:
+    """Whether an article is listed on `lang`'s homes, indexes and feeds: in English, only once
+    its English is complete, unless `[display] untranslated = "notice"` lists it with its state."""
+    return lang == "ar" or status.complete or config.list_untranslated
 
 
 def summary(article: Article, lang: str) -> str:

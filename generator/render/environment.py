@@ -18,7 +18,6 @@ from markupsafe import Markup
 from ..config import SiteConfig
 from ..model import Person
 from .filters import article_date, isolate, localise_digits
-from .markup import UNTRANSLATED_NOTE
 from .messages import callables, page_lang
 from .urls import DIRECTION, Route
 
@@ -52,7 +51,6 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
     env.filters["json_ld"] = json_ld
     env.globals["direction"] = DIRECTION
-    env.globals["untranslated_note"] = UNTRANSLATED_NOTE
     env.filters["person_name"] = person_name
     return env
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 from ..config import SiteConfig
 from ..site.library import Listing, fingerprint
-from .context import article_view, page_context
+from .context import article_view, listed, page_context
 from .environment import OutputPage
 from .urls import LANGUAGES, Route
 
@@ -27,18 +28,24 @@ def feed_updated(listings: Sequence[Listing]) -> str:
     return f"{newest.isoformat() if newest else '1970-01-01'}T00:00:00Z"
 
 
+def newest_listed(config: SiteConfig, listings: Sequence[Listing], lang: str) -> list[Listing]:
+    """The newest FEED_SIZE of `listings` that `lang`'s lists show."""
+    return list(islice((a for a in listings if listed(config, a.status, lang)), FEED_SIZE))
+
+
 def item_feeds(config: SiteConfig, kind: str, owner: str, titles: dict[str, str],
                listings: Sequence[Listing]) -> list[OutputPage]:
     """The feed of a speaker (`kind` "speaker") or a topic, in both languages: the newest
     FEED_SIZE articles it has, rendered again only when one of them changes."""
-    newest = list(listings[:FEED_SIZE])
-    updated = feed_updated(newest)
-    inputs = fingerprint((updated, tuple(titles.items()), tuple(a.fingerprint for a in newest)))
     pages = []
     for lang in LANGUAGES:
+        newest = newest_listed(config, listings, lang)
+        updated = feed_updated(newest)
+        inputs = fingerprint((updated, tuple(titles.items()), tuple(a.fingerprint for a in newest)))
         route = Route(lang, f"{kind}_feed", owner)
 
-        def context(route: Route = route, lang: str = lang) -> dict[str, Any]:
+        def context(route: Route = route, lang: str = lang, newest: list[Listing] = newest,
+                    updated: str = updated) -> dict[str, Any]:
             made = page_context(config, route, f"{config.title(lang)}: {titles[lang]}")
             made.update(articles=[article_view(listing) for listing in newest], updated=updated,
                         feed_title=made["title"], alternate=made["absolute"](kind, owner))

@@ -8,11 +8,13 @@ from typing import Any, Callable, Sequence
 
 from ..config import SiteConfig
 from ..site.library import Listing, Quote, QuoteRecord, fingerprint
-from .context import article_view, page_context
+from .context import article_view, listed, page_context
 from .environment import OutputPage
 from .filters import localise_digits
 from .messages import message
 from .urls import LANGUAGES, Route
+
+_Plan = tuple[dict[str, list[Any]], dict[str, Sequence[Any]], dict[str, str]]
 
 # A home, speaker or topic page shows its newest LIST_SIZE items; a longer list goes on in
 # archives by year, which stay the same as new articles arrive (pages numbered from the
@@ -51,6 +53,25 @@ class ItemList:
 
     def pages(self, config: SiteConfig, items: Sequence[Any], listing_of: Callable[[Any], Listing],
               show: Callable[[Sequence[Any]], Any]) -> list[OutputPage]:
+        pages = []
+        plans: dict[int, _Plan] = {}  # by how many items a language lists: English often lists them all
+        for lang in LANGUAGES:
+            listed_items = [item for item in items if listed(config, listing_of(item).status, lang)]
+            if len(listed_items) not in plans:
+                plans[len(listed_items)] = self._plan(listed_items, listing_of)
+            years, shown, inputs = plans[len(listed_items)]
+            main = Route(lang, self.main_kind, self.owner)
+            archives = [Archive(year, _year_label(year, lang, config), len(found),
+                                Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
+                        for year, found in years.items()]
+            pages.append(self._page(config, main, main, None, archives, shown[""], show, inputs[""]))
+            pages += [self._page(config, archive.route, main, archive, archives, shown[archive.year], show,
+                                 inputs[archive.year]) for archive in archives]
+        return pages
+
+    def _plan(self, items: Sequence[Any], listing_of: Callable[[Any], Listing]) -> _Plan:
+        """The items by year (when they do not fit on one page), what each page shows, and a
+        fingerprint of each page's inputs."""
         years: dict[str, list[Any]] = {}
         if len(items) > LIST_SIZE:
             for item in items:
@@ -61,16 +82,7 @@ class ItemList:
         inputs = {year: fingerprint((self.fixed_inputs, year, counts if year == "" else tuple(years),
                                      tuple(listing_of(item).fingerprint for item in found)))
                   for year, found in shown.items()}
-        pages = []
-        for lang in LANGUAGES:
-            main = Route(lang, self.main_kind, self.owner)
-            archives = [Archive(year, _year_label(year, lang, config), count,
-                                Route(lang, self.archive_kind, f"{self.owner}/{year}".lstrip("/")))
-                        for year, count in counts]
-            pages.append(self._page(config, main, main, None, archives, shown[""], show, inputs[""]))
-            pages += [self._page(config, archive.route, main, archive, archives, shown[archive.year], show,
-                                 inputs[archive.year]) for archive in archives]
-        return pages
+        return years, shown, inputs
 
     def _page(self, config: SiteConfig, route: Route, main: Route, archive: Archive | None, archives: list[Archive],
               found: Sequence[Any], show: Callable[[Sequence[Any]], Any], inputs: str) -> OutputPage:

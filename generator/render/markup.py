@@ -7,10 +7,12 @@ took most of a build's time). Templates still own everything around it.
 - Arabic: `<span id="s0-p1-1" class="seg">` with Latin runs and numbers isolated.
 - English: the translation, marked `lang="en-x-mtfrom-ar"` when a machine made it
   (the BCP 47 private-use tag for machine translation from Arabic).
-- English with no translation yet: the Arabic original isolated in `<bdi lang="ar">`;
-  a whole paragraph without English becomes an RTL block marked "Not yet translated",
-  never an empty gap. Such Arabic is left out of the English search index
-  (`data-pagefind-ignore`): the Arabic index has it, with Arabic stemming.
+- English with no translation yet: on the English page, the Arabic original isolated in
+  `<bdi lang="ar">` (a whole paragraph without English becomes an RTL paragraph), never an
+  empty gap; the page says once, at the top, how much is untranslated. Such Arabic is left
+  out of the English search index (`data-pagefind-ignore`): the Arabic index has it, with
+  Arabic stemming. In the parallel view, whose other column shows that Arabic already, the
+  English of such a segment is an empty placeholder, so no Arabic is shown twice.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from markupsafe import Markup, escape
 
 from ..model import Article, Paragraph, Provenance, Segment
 from .filters import isolate
-
-UNTRANSLATED_NOTE = Markup('<span class="untranslated-note" data-pagefind-ignore>Not yet translated: Arabic original</span>')
 
 
 class ArticleMarkup:
@@ -44,6 +44,7 @@ class ArticleMarkup:
                           else isolate(seg.ar, "ar"))
 
     def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
+        """`id_prefix` ("ar-", "en-") marks the parallel view's columns."""
         return self._memo(("segment", seg.id, lang, tag, id_prefix), lambda: self._segment(seg, lang, tag, id_prefix))
 
     def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
@@ -58,15 +59,17 @@ class ArticleMarkup:
             machine = ' lang="en-x-mtfrom-ar"' if seg.provenance is Provenance.MACHINE else ""
             return Markup(f'<{tag} id="{anchor}" class="seg {seg.provenance.value}"{machine}>'
                           f"{self._text(seg, 'en')}</{tag}>")
+        if id_prefix:  # the parallel view: its Arabic column has this text already
+            return Markup(f'<{tag} id="{anchor}" class="seg missing" data-pagefind-ignore></{tag}>')
         return Markup(f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
                       f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 
     def _paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str) -> Markup:
         anchor = escape(id_prefix + paragraph.id)
-        if lang == "en" and not any(s.en for s in paragraph.sentences):
-            spans = " ".join(f'<span id="{escape(id_prefix + s.id)}" class="seg">{self._text(s, "ar")}</span>'
+        if lang == "en" and not id_prefix and not any(s.en for s in paragraph.sentences):
+            spans = " ".join(f'<span id="{escape(s.id)}" class="seg">{self._text(s, "ar")}</span>'
                              for s in paragraph.sentences)
-            return Markup(f'<div class="untranslated-block" data-pagefind-ignore>\n{UNTRANSLATED_NOTE}\n'
-                          f'<p id="{anchor}" lang="ar" dir="rtl">{spans}</p>\n</div>')
+            return Markup(f'<p id="{anchor}" class="untranslated" lang="ar" dir="rtl" data-pagefind-ignore>'
+                          f"{spans}</p>")
         sentences = " ".join(self._segment(s, lang, "span", id_prefix) for s in paragraph.sentences)
         return Markup(f'<p id="{anchor}">{sentences}</p>')

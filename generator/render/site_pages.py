@@ -7,10 +7,10 @@ from typing import Any, Callable
 
 from ..config import SiteConfig
 from ..model import Article
-from ..site.library import Library, search_bundles
+from ..site.library import Library, Listing, search_bundles
 from .context import article_view, page_context
 from .environment import OutputPage
-from .feeds import FEED_SIZE, feed_updated
+from .feeds import feed_updated, newest_listed
 from .indexes import index_pages
 from .lists import ItemList, article_views, as_listing
 from .messages import message
@@ -24,8 +24,6 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
     """Every page that is not an article's own: homes, archives, feeds, indexes, sitemap.
     Each carries its `inputs`, so a build can tell whether it needs rendering again, and
     makes its context only when it does."""
-    newest = library.articles[:FEED_SIZE]
-    updated = feed_updated(library.articles)
     home = ItemList("home", "", "archive", {lang: config.title(lang) for lang in LANGUAGES}, "home.html", "articles",
                      {}, "")
     pages: list[OutputPage] = [
@@ -34,13 +32,17 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
                    page_context(config, Route(None, "not_found"), config.title_ar), ()),
         *home.pages(config, library.articles, as_listing, article_views),
     ]
-    feed_inputs = (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))
     for lang in LANGUAGES:
-        def feed(route: Route = Route(lang, "feed"), lang: str = lang) -> dict[str, Any]:
+        newest = newest_listed(config, library.articles, lang)
+        updated = feed_updated(newest)
+
+        def feed(route: Route = Route(lang, "feed"), lang: str = lang, newest: list[Listing] = newest,
+                 updated: str = updated) -> dict[str, Any]:
             made = page_context(config, route, config.title(lang))
             made.update(articles=[article_view(article_source(a.slug)) for a in newest], updated=updated)
             return made
 
+        feed_inputs = (updated, tuple((a.fingerprint, a.text_fingerprint) for a in newest))
         pages.append(OutputPage(Route(lang, "feed"), "feed.xml", feed, feed_inputs))
     pages += index_pages(config, library)
     bundles = list(search_bundles(library))  # newest first: the one whose Pagefind UI the page loads

@@ -34,6 +34,11 @@ class TranslationStatus:
         return self.human + self.machine + self.missing
 
     @property
+    def complete(self) -> bool:
+        """Every segment has English: the English page is a page in English, to list and index."""
+        return self.missing == 0
+
+    @property
     def label(self) -> str:
         if self.missing == self.total:
             return "untranslated"

@@ -33,6 +33,12 @@ class Site:
         if not (root / "site.toml").exists():
             (root / "site.toml").write_text(SITE_TOML, encoding="utf-8")
 
+    def list_untranslated(self) -> None:
+        """English lists and feeds show articles that have no English too, with their state
+        (`[display] untranslated = "notice"`): for tests of lists, whose articles are untranslated."""
+        with (self.root / "site.toml").open("a", encoding="utf-8") as config:
+            config.write('[display]\nuntranslated = "notice"\n')
+
     @property
     def output(self) -> Path:
         return self.root / "site"
