@@ -1,4 +1,5 @@
-"""`build-site`: build the site, check it without building, or show how one article was understood.
+"""`build-site`: build the site, check it without building, show how one article was understood,
+or write the translation memory skeleton of an article for a translator.
 
 Exit codes: 0 success; 1 content errors (or warnings with --strict); 2 the site could not
 be built at all (bad config, broken template, bad usage).
@@ -16,18 +17,19 @@ from typing import Any, Sequence
 
 from . import __version__
 from .analyze.knowledge import Knowledge, analyze, load_knowledge
+from .build.article_job import load_article
 from .build.lock import build_lock
 from .build.run import BuildError, build, load_articles, render_all
-from .config import CONFIG_NAME, ConfigError, load_config
-from .diagnostics import ContentError, Report
+from .config import CONFIG_NAME, ConfigError, SiteConfig, load_config
+from .diagnostics import ContentError, Level, Report
 from .model import Article, Segment
 from .read.parse import ParseResult, parse
-from .read.sources import read_source
+from .read.sources import ARTICLE_SUFFIXES, read_source
 from .render.environment import TemplateFailure
 from .site.library import Listing, assemble
-from .translate.memory import MemoryFileError, load_memory, memory_path
+from .translate.memory import MemoryFileError, load_memory, memory_path, write_skeleton
 
-COMMANDS = ("build", "check", "inspect", "serve")
+COMMANDS = ("build", "check", "inspect", "new", "serve")
 
 
 def _build_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -63,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="print how one article file is parsed")
     inspect.add_argument("path", type=Path)
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    new = commands.add_parser("new", help="write the translation memory skeleton of articles, for a translator")
+    new.add_argument("articles", type=Path, nargs="+", metavar="ARTICLE",
+                     help="an article file under content/articles (relative to here or to --root)")
+    new.add_argument("--root", type=Path, default=Path("."), help="the site folder holding site.toml")
     return parser
 
 
@@ -73,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(args)
     if options.command == "inspect":
         return _inspect(options.path, options.json)
+    if options.command == "new":
+        return _new(options.root, options.articles)
     if options.command == "check":
         return _check(options.root, strict=options.strict, quiet=options.quiet)
     if options.command == "serve":
@@ -156,6 +164,47 @@ def _check(root: Path, *, strict: bool, quiet: bool) -> int:
             (len(library.articles), "article"), (report.errors, "error"), (report.warnings, "warning")))
         print(f"{counts}; checked, nothing written", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+
+
+def _new(root: Path, articles: list[Path]) -> int:
+    """Give each article's memory an empty entry per segment it lacks, keeping every entry."""
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    report = Report(root=config.root)
+    with build_lock(root):  # a build may be reading or writing the same memory files
+        for given in articles:
+            _skeleton(given if given.is_absolute() or given.exists() else root / given, given, config, report)
+    return 1 if report.errors else 0
+
+
+def _skeleton(path: Path, given: Path, config: SiteConfig, report: Report) -> None:
+    if not path.is_file():
+        report.error(given, 1, "no such article file (looked for it from the current folder and from --root)")
+        return
+    if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.resolve().is_relative_to(config.articles_dir.resolve()):
+        report.error(given, 1, f"not an article: articles are {' or '.join(ARTICLE_SUFFIXES)} files under "
+                               f"{report.shown(config.articles_dir)}/")
+        return
+    read = Report(stream=None, root=config.root)
+    article = load_article(path, config, read)
+    if article is None:
+        report.replay(d for d in read.diagnostics if d.level is Level.ERROR)
+        return
+    try:
+        memory_file, made, written = write_skeleton(config.translations_dir, article.slug, article.segments())
+    except MemoryFileError as exc:
+        report.error(memory_path(config.translations_dir, article.slug), exc.line,
+                     f"translation memory unreadable, left as is: {exc}")
+        return
+    for segment in made.stale:
+        report.warning(memory_file, 1, f"segment {segment.id} (article line {segment.line}): the Arabic changed "
+                                       "since it was translated; kept as it was: put the new Arabic in `source`, "
+                                       "correct `target`, and run `build-site new` again")
+    print(f"{report.shown(memory_file)}: {_plural(made.untranslated, 'segment')} to translate "
+          f"({made.translated} already translated){'' if written else '; unchanged'}")
 
 
 def _plural(count: int, word: str) -> str:

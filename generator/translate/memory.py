@@ -41,8 +41,10 @@ FORMAT = 1
 STORED = (Provenance.HUMAN, Provenance.REVIEWED, Provenance.MACHINE)
 _HEADER = (
     "# Nashra translation memory: the English of one article, segment by segment.\n"
-    "# To correct a translation, edit `target` and set `status = \"human\"`; the machine\n"
-    "# never overwrites `human` or `reviewed` entries.\n"
+    "# To translate, fill in `target` (empty = not translated yet) and leave `status = \"human\"`.\n"
+    "# status: `human` = written by a translator; `reviewed` = a machine translation an editor\n"
+    "# checked; `machine` = written by `build-site --translate`, which fills empty targets and\n"
+    "# redoes stale `machine` entries, but never overwrites `human` or `reviewed` ones.\n"
 )
 
 
@@ -114,7 +116,9 @@ def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
     except TomlProblem as exc:
         raise MemoryFileError(str(exc), exc.line) from exc
     lines = TomlLines(text)
-    if raw.get("format") != FORMAT:
+    if "format" not in raw:
+        raise MemoryFileError(f"missing `format = {FORMAT}` (the memory file format's version) at the top of the file", 1)
+    if raw["format"] != FORMAT:
         raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", lines.key("format"))
     entries: dict[str, Entry] = {}
     for segment_id, fields in raw.get("segments", {}).items():
@@ -203,3 +207,60 @@ def memory_from_segments(slug: str, pairs: Iterable[tuple[Segment, str, Provenan
     """Build a memory from (segment, target, provenance, engine) tuples, in reading order."""
     return Memory(slug, {seg.id: Entry(seg.ar, target, provenance, engine, date)
                          for seg, target, provenance, engine in pairs})
+
+
+# `build-site new`: the skeleton a translator fills in a text editor.
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """An article's memory with an empty entry for each segment it had nothing for."""
+
+    memory: Memory
+    added: tuple[str, ...]  # ids of the entries added (or refreshed: empty, and stale), in reading order
+    translated: int  # segments that have their English
+    untranslated: int  # segments still to translate: empty, stale or just added
+    stale: tuple[Segment, ...]  # segments whose translated entry is for older Arabic: kept, to report
+
+
+def skeleton(memory: Memory, segments: Iterable[Segment]) -> Skeleton:
+    """Add `target = ""` human entries for the segments (in reading order) that have none,
+    each after the entry of the segment before it. Every entry already there is kept as it
+    is, stale ones too (a translation is never lost); only an empty entry whose Arabic
+    changed is made again, as there is nothing in it to lose."""
+    entries = dict(memory.entries)
+    order = list(entries)
+    added: list[str] = []
+    stale: list[Segment] = []
+    translated = untranslated = 0
+    previous: str | None = None  # the last segment so far with an entry in the file
+    for segment in segments:
+        entry, is_stale = memory.lookup(segment)
+        if entry is not None and entry.target.strip():
+            translated += 1
+        else:
+            untranslated += 1
+        old = memory.entries.get(segment.id)
+        if is_stale and old is not None and old.target.strip():
+            stale.append(segment)
+        elif entry is None:  # nothing for this Arabic: none by its id, or an empty stale one
+            if old is None:
+                order.insert(order.index(previous) + 1 if previous else 0, segment.id)
+            entries[segment.id] = Entry(segment.ar, "", Provenance.HUMAN)
+            added.append(segment.id)
+        if segment.id in entries:
+            previous = segment.id
+    return Skeleton(replace(memory, entries={i: entries[i] for i in order}), tuple(added), translated,
+                    untranslated, tuple(stale))
+
+
+def write_skeleton(translations_dir: Path, slug: str, segments: tuple[Segment, ...]) -> tuple[Path, Skeleton, bool]:
+    """The skeleton of one article's memory file, saved (atomically) if that changes the file.
+    -> (its path, the skeleton, whether it was written); MemoryFileError when it is unreadable."""
+    path = memory_path(translations_dir, slug)
+    made = skeleton(load_memory(path, slug, Report(stream=None)), segments)
+    text = dump_memory(made.memory)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return path, made, False
+    save_memory(path, made.memory)
+    return path, made, True
