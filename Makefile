@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: site test serve golden clean fonts
+.PHONY: site test serve golden clean fonts model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: $(STAMP) $(AXE)
 
 serve: $(STAMP)
 	$(BIN)/build-site serve
+
+# The Argos Arabic->English model, once per machine (needs the network): argostranslate's
+# `argospm` (large: it pulls torch) fetches it into ~/.local/share/argos-translate/packages.
+model: $(STAMP)
+	$(BIN)/pip install -e '.[translate]'
+	$(BIN)/argospm update && $(BIN)/argospm install translate-ar_en
 
 # Regenerate the golden fixture site after an intended output change; review with git diff.
 golden: $(STAMP)

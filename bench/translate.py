@@ -43,7 +43,8 @@ sys.path.insert(0, str(REPO_ROOT))
 import ctranslate2  # noqa: E402
 import sentencepiece  # noqa: E402
 
-from generator.translate.mt.argos import ArgosOptions, ArgosTranslator, read_metadata  # noqa: E402
+from generator.translate.mt.argos import ArgosTranslator, read_metadata  # noqa: E402
+from generator.translate.mt.engine import ModelOptions  # noqa: E402
 from tests.support.argos_models import (  # noqa: E402
     build_base_shaped_package,
     build_tiny_package,
@@ -184,9 +185,9 @@ def bench_model(
     methods = {
         "(a) ArgosTranslator, batches of 32, beam 2": ArgosTranslator(package).translate,
         "(a4) ArgosTranslator, batches of 32, beam 4":
-            ArgosTranslator(package, ArgosOptions(beam_size=4)).translate,
+            ArgosTranslator(package, ModelOptions(beam_size=4)).translate,
         "(a1) ArgosTranslator, batches of 32, beam 2, 1 thread":
-            ArgosTranslator(package, ArgosOptions(intra_threads=1)).translate,
+            ArgosTranslator(package, ModelOptions(intra_threads=1)).translate,
         ARGOS_WAY: argos_way(package),
     }
     measurements = [

@@ -13,26 +13,30 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from .text.tomltext import TomlLines, TomlProblem, parse_toml
-from .translate.mt.engine import ArgosOptions
+from .translate.mt.engine import CONVERSIONS, DEVICES, ENGINES, ModelOptions, how_to_convert
 
 CONFIG_NAME = "site.toml"
 
 
-_MT = ArgosOptions()  # the defaults of machine translation, in one place
+_MT = ModelOptions()  # the defaults of machine translation, in one place
 
 
 @dataclass(frozen=True)
 class TranslateConfig:
-    """`[translate]`: the machine translation model and how to run it."""
+    """`[translate]`: the machine translation engine, its model and how to run it."""
 
-    model: Path | None = None  # a package folder or .argosmodel; else ARGOS_PACKAGES_DIR, XDG
+    engine: str = "argos"  # one of ENGINES
+    # argos: a package folder or .argosmodel, else ARGOS_PACKAGES_DIR, XDG; opus-mt, nllb: the
+    # folder of a CTranslate2 conversion (required)
+    model: Path | None = None
     beam_size: int = _MT.beam_size
     batch_size: int = _MT.batch_size
     max_decoding_length: int = _MT.max_decoding_length
     threads: int = _MT.intra_threads  # CTranslate2 threads per batch; 0 lets it decide
+    device: str = _MT.device  # one of DEVICES
 
-    def argos_options(self) -> ArgosOptions:
-        return ArgosOptions(beam_size=self.beam_size, batch_size=self.batch_size,
+    def model_options(self) -> ModelOptions:
+        return ModelOptions(beam_size=self.beam_size, batch_size=self.batch_size, device=self.device,
                             max_decoding_length=self.max_decoding_length, intra_threads=self.threads)
 
 
@@ -100,10 +104,15 @@ def _fail(problem: str, value: Any) -> Any:
     raise ValueError(f"{problem}, got {value!r}")
 
 
-def _digits(value: Any) -> str:
-    if value not in ("western", "arabic-indic"):
-        raise ValueError(f'must be "western" or "arabic-indic", got {value!r}')
-    return value
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    listed = ", ".join(f'"{choice}"' for choice in choices[:-1]) + f' or "{choices[-1]}"'
+
+    def validate(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"must be {listed}, got {value!r}")
+        return value
+
+    return validate
 
 
 def _count(low: int, high: int) -> Callable[[Any], int]:
@@ -132,16 +141,17 @@ _SCHEMA: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "paths.content": ("content", _relative_dir),
     "paths.templates": ("templates", _relative_dir),
     "paths.output": ("site", _relative_dir),
-    "display.digits": ("western", _digits),
-    "display.untranslated": ("hide", lambda v: v if v in ("hide", "notice")
-                             else _fail('must be "hide" or "notice"', v)),
+    "display.digits": ("western", _one_of("western", "arabic-indic")),
+    "display.untranslated": ("hide", _one_of("hide", "notice")),
     "search.enabled": (True, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
     "social.cards": (False, lambda v: v if isinstance(v, bool) else _fail("must be true or false", v)),
+    "translate.engine": ("argos", _one_of(*ENGINES)),
     "translate.model": ("", lambda v: v if v == "" else _text(v)),
     "translate.beam_size": (_MT.beam_size, _count(1, 16)),
     "translate.batch_size": (_MT.batch_size, _count(1, 1024)),
     "translate.max_decoding_length": (_MT.max_decoding_length, _count(16, 4096)),
     "translate.threads": (_MT.intra_threads, _count(0, 256)),
+    "translate.device": (_MT.device, _one_of(*DEVICES)),
 }
 _TABLES = {key.split(".")[0] for key in _SCHEMA if "." in key}
 
@@ -185,6 +195,10 @@ def load_config(root: Path, name: str = CONFIG_NAME) -> SiteConfig:
             values[key] = validate(flat[key])
         except ValueError as exc:
             problems.append(f"{path}:{lines.key(key)}: error: {key}: {exc}")
+    if (engine := values.get("translate.engine")) in CONVERSIONS and values.get("translate.model") == "":
+        line = lines.keys.get("translate.model") or lines.key("translate.engine")
+        problems.append(f"{path}:{line}: error: translate.model: engine "
+                        f'"{engine}" needs the folder of a CTranslate2 conversion; {how_to_convert(engine)}')
     if problems:
         raise ConfigError(sorted(problems, key=_line_sort_key))
     return _site_config(root.resolve(), values)
@@ -207,11 +221,13 @@ def _site_config(root: Path, values: dict[str, Any]) -> SiteConfig:
         search=values["search.enabled"],
         social_cards=values["social.cards"],
         translate=TranslateConfig(
+            engine=values["translate.engine"],
             model=root / values["translate.model"] if values["translate.model"] else None,
             beam_size=values["translate.beam_size"],
             batch_size=values["translate.batch_size"],
             max_decoding_length=values["translate.max_decoding_length"],
             threads=values["translate.threads"],
+            device=values["translate.device"],
         ),
     )
 

@@ -20,8 +20,8 @@ pytest.importorskip("sentencepiece")
 
 from generator.translate.mt.argos import ArgosTranslator, find_package  # noqa: E402
 from generator.translate.mt.engine import (  # noqa: E402
-    ArgosOptions,  # noqa: E402
     ModelNotFound,
+    ModelOptions,
     Translator,
 )
 from tests.support.argos_models import build_tiny_package, news_sentences  # noqa: E402
@@ -79,7 +79,7 @@ def tiny_package(tiny_archive: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def translator(tiny_package: Path) -> ArgosTranslator:
-    return ArgosTranslator(tiny_package, ArgosOptions(intra_threads=1))
+    return ArgosTranslator(tiny_package, ModelOptions(intra_threads=1))
 
 
 class CountingModel:
@@ -97,7 +97,7 @@ class CountingModel:
 
 
 def counting_translator(
-    monkeypatch: pytest.MonkeyPatch, package: Path, options: ArgosOptions
+    monkeypatch: pytest.MonkeyPatch, package: Path, options: ModelOptions
 ) -> tuple[ArgosTranslator, list[tuple[list[list[str]], dict[str, object]]]]:
     models: list[CountingModel] = []
 
@@ -221,14 +221,14 @@ def test_output_is_deterministic(translator: ArgosTranslator, tiny_package: Path
     first = translator.translate(sentences)
 
     assert translator.translate(sentences) == first
-    reloaded = ArgosTranslator(tiny_package, ArgosOptions(intra_threads=1))
+    reloaded = ArgosTranslator(tiny_package, ModelOptions(intra_threads=1))
     assert reloaded.translate(sentences) == first
 
 
 def test_sentences_go_in_batches_of_batch_size(
     tiny_package: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    translator, calls = counting_translator(monkeypatch, tiny_package, ArgosOptions(batch_size=2))
+    translator, calls = counting_translator(monkeypatch, tiny_package, ModelOptions(batch_size=2))
     progress: list[tuple[int, int]] = []
 
     translations = translator.translate(
@@ -247,7 +247,7 @@ def test_sentences_go_in_batches_of_batch_size(
 def test_each_call_carries_one_batch_per_worker(
     tiny_package: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = ArgosOptions(batch_size=2, inter_threads=2)
+    options = ModelOptions(batch_size=2, inter_threads=2)
     translator, calls = counting_translator(monkeypatch, tiny_package, options)
 
     assert len(translator.translate(news_sentences(5, seed=7))) == 5
@@ -258,7 +258,7 @@ def test_each_call_carries_one_batch_per_worker(
 def test_blank_input_never_reaches_the_model(
     tiny_package: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    translator, calls = counting_translator(monkeypatch, tiny_package, ArgosOptions())
+    translator, calls = counting_translator(monkeypatch, tiny_package, ModelOptions())
 
     assert translator.translate([]) == []
     assert translator.translate(["", " ", "\n\t"]) == ["", "", ""]
@@ -273,7 +273,7 @@ def test_target_prefix_from_metadata_is_forced_and_dropped(
     prefix = vocabulary[10]
     metadata = json.loads((package / "metadata.json").read_text(encoding="utf-8"))
     (package / "metadata.json").write_text(json.dumps({**metadata, "target_prefix": prefix}))
-    translator, calls = counting_translator(monkeypatch, package, ArgosOptions())
+    translator, calls = counting_translator(monkeypatch, package, ModelOptions())
     sentences = news_sentences(3, seed=2)
 
     translations = translator.translate(sentences)

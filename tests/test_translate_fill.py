@@ -131,7 +131,8 @@ def test_without_a_model_one_line_says_how_to_install_one_and_the_build_goes_on(
     assert code == 0
     [line] = [l for l in err.splitlines() if "argospm" in l]
     assert line.startswith("warning: no Arabic->English translation model is installed; "
-                           "install one with `argospm install translate-ar_en`")
+                           "install one with `make model`, or `pip install 'nashra[translate]'` then `argospm update` "
+                           "and `argospm install translate-ar_en`")
     assert line.endswith("building from the translation memory only")
     assert (site_with_article.output / "en" / "articles" / "2016-02-13-lavrov" / "index.html").exists()
 

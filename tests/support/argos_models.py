@@ -2,7 +2,8 @@
 
 The packages hold everything a real one does (metadata.json, a SentencePiece model, a
 CTranslate2 Transformer) so every real step runs: find, unzip, load, encode, batch-translate,
-decode. Their output is gibberish. Nothing here touches the network.
+decode. Their output is gibberish. Nothing here touches the network. The SentencePiece and
+Transformer builders are shared with ct2_models.py (conversions shaped like OPUS-MT's and NLLB's).
 """
 
 from __future__ import annotations
@@ -139,17 +140,9 @@ def _build_package(
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    sp_model = _train_sentencepiece(text, shape.vocab_size)
+    sp_model = train_sentencepiece(text, shape.vocab_size)
     (folder / "sentencepiece.model").write_bytes(sp_model)
-    vocabulary = _vocabulary(sp_model)
-    rng = np.random.default_rng(seed)
-    spec = _random_transformer(shape, len(vocabulary), vocabulary.index("</s>"), rng)
-    spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
-    spec.validate()
-    spec.optimize(quantization=shape.quantization)
-    (folder / "model").mkdir()
-    spec.save(str(folder / "model"))
+    save_random_transformer(folder / "model", shape, sentencepiece_pieces(sp_model), seed=seed)
     metadata = {
         "package_version": "0.0.1",
         "argos_version": "1.9.0",
@@ -164,12 +157,12 @@ def _build_package(
     return _zip_folder(folder)
 
 
-def _train_sentencepiece(lines: list[str], vocab_size: int) -> bytes:
+def train_sentencepiece(lines: list[str], vocab_size: int, model_type: str = "unigram") -> bytes:
     model = io.BytesIO()
     sentencepiece.SentencePieceTrainer.train(
         sentence_iterator=iter(lines),
         model_writer=model,
-        model_type="unigram",
+        model_type=model_type,
         vocab_size=vocab_size,
         character_coverage=1.0,
         num_threads=1,  # one thread: the same text always gives the same model
@@ -181,10 +174,35 @@ def _train_sentencepiece(lines: list[str], vocab_size: int) -> bytes:
     return model.getvalue()
 
 
-def _vocabulary(sp_model: bytes) -> list[str]:
-    """The shared vocabulary is SentencePiece's own: <unk>, <s>, </s>, then the pieces."""
+def sentencepiece_pieces(sp_model: bytes) -> list[str]:
+    """SentencePiece's own vocabulary (an Argos package's shared one): <unk>, <s>, </s>, then the pieces."""
     processor = sentencepiece.SentencePieceProcessor(model_proto=sp_model)
     return [processor.id_to_piece(piece_id) for piece_id in range(processor.get_piece_size())]
+
+
+def save_random_transformer(
+    model_dir: Path,
+    shape: ModelShape,
+    vocabulary: list[str],
+    *,
+    seed: int,
+    config: dict[str, object] | None = None,
+    start_from_zero_embedding: bool = False,
+) -> None:
+    """A CTranslate2 Transformer with seeded random weights over one shared vocabulary, saved
+    as converters save one (model.bin, config.json, shared_vocabulary.json). `config` sets
+    config.json's entries (decoder_start_token, ...); Marian's decoder starts from a zero embedding."""
+    rng = np.random.default_rng(seed)
+    spec = _random_transformer(shape, len(vocabulary), vocabulary.index("</s>"), rng)
+    spec.decoder.start_from_zero_embedding = start_from_zero_embedding
+    for key, value in (config or {}).items():
+        setattr(spec.config, key, value)
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    spec.validate()
+    spec.optimize(quantization=shape.quantization)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    spec.save(str(model_dir))
 
 
 def _random_transformer(

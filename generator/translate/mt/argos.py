@@ -14,17 +14,15 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .engine import ArgosOptions, ModelNotFound
+from .ctranslate import BatchCallback, CTranslate2Translator
+from .engine import ModelNotFound, ModelOptions
 
 METADATA_FILE = "metadata.json"
 ARCHIVE_SUFFIX = ".argosmodel"
-
-BatchCallback = Callable[[int, int], None]
-"""Called after each translate_batch call with (sentences done, sentences to translate)."""
 
 
 def default_search_dirs() -> list[Path]:
@@ -156,83 +154,20 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class ArgosTranslator:
-    """Translates with one Argos package; the model is loaded once, at construction."""
+class ArgosTranslator(CTranslate2Translator):
+    """Translates with one Argos package: its `model/`, its one `sentencepiece.model` for
+    both sides, and the `target_prefix` its metadata may name (forced, then dropped)."""
 
     def __init__(
         self,
         package_dir: Path,
-        options: ArgosOptions = ArgosOptions(),
+        options: ModelOptions = ModelOptions(),
         *,
         on_batch: BatchCallback | None = None,
     ) -> None:
-        try:
-            import ctranslate2
-            import sentencepiece
-        except ImportError as error:
-            raise ImportError(
-                "machine translation needs ctranslate2 and sentencepiece: "
-                "pip install 'nashra[translate]'"
-            ) from error
         metadata = read_metadata(package_dir)
         self.package_dir = package_dir
-        self.options = options
-        self.engine_id = engine_id(metadata)
-        self._on_batch = on_batch
-        self._target_prefix: str | None = metadata.get("target_prefix") or None
-        self._tokenizer = sentencepiece.SentencePieceProcessor(
-            model_file=str(package_dir / "sentencepiece.model")
-        )
-        self._model = ctranslate2.Translator(
-            str(package_dir / "model"),
-            device="cpu",
-            compute_type=options.compute_type,
-            inter_threads=options.inter_threads,
-            intra_threads=options.intra_threads,
-        )
-
-    def translate(
-        self, sentences: Sequence[str], *, on_batch: BatchCallback | None = None
-    ) -> list[str]:
-        """One translation per sentence, in input order; blank sentences give "" unread."""
-        report = on_batch or self._on_batch
-        translations = [""] * len(sentences)
-        pending: list[tuple[int, list[str]]] = []  # (position in the input, source tokens)
-        for index, sentence in enumerate(sentences):
-            if tokens := self._tokenizer.encode(sentence.strip(), out_type=str):
-                pending.append((index, tokens))
-        # Sentences of similar length share a batch, so little of each batch is padding.
-        pending.sort(key=lambda item: len(item[1]))
-        # Each call carries one batch per worker: CTranslate2 splits it by max_batch_size and
-        # translates the parts in parallel when inter_threads > 1.
-        per_call = self.options.batch_size * self.options.inter_threads
-        done = 0
-        for call in _chunks(pending, per_call):
-            outputs = self._translate_batch([tokens for _, tokens in call])
-            for (index, _), output in zip(call, outputs, strict=True):
-                translations[index] = self._tokenizer.decode(output)
-            done += len(call)
-            if report:
-                report(done, len(pending))
-        return translations
-
-    def _translate_batch(self, sources: list[list[str]]) -> list[list[str]]:
-        prefix = [[self._target_prefix]] * len(sources) if self._target_prefix else None
-        results = self._model.translate_batch(
-            sources,
-            target_prefix=prefix,
-            beam_size=self.options.beam_size,
-            max_decoding_length=self.options.max_decoding_length,
-            max_batch_size=self.options.batch_size,
-            batch_type="examples",
-            # As argostranslate does: copy unknown words (names, numbers) from the source.
-            replace_unknowns=True,
-            length_penalty=0.2,
-        )
-        skip = 1 if self._target_prefix else 0
-        return [result.hypotheses[0][skip:] for result in results]
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+        prefix = metadata.get("target_prefix") or None
+        spm = package_dir / "sentencepiece.model"
+        super().__init__(package_dir / "model", spm, spm, options, engine_id=engine_id(metadata),
+                         target_prefix=(prefix,) if prefix else (), on_batch=on_batch)

@@ -28,7 +28,7 @@ from ...diagnostics import Report
 from ...model import Provenance, Segment
 from ...read.sources import discover
 from ..memory import Entry, Memory, MemoryFileError, load_memory, memory_path, save_memory
-from .engine import ModelNotFound, Translator
+from .engine import EngineUnavailable, Translator
 from .protect import Glossary, glossary_from_content, protect, restore
 
 CHUNK_SENTENCES = 256  # segments per chunk: the most an interruption can lose
@@ -161,21 +161,20 @@ class Progress:
 
 
 def run_translation(config: SiteConfig, report: Report, stream: TextIO | None = None) -> FillResult | None:
-    """Translate what the memory lacks; None when there is no model (the build goes on)."""
+    """Translate what the memory lacks; None when the engine cannot run (the build goes on)."""
     stream = stream or sys.stderr
-    from .argos import ArgosTranslator, find_package  # CTranslate2 is loaded only when translating
+    from .ctranslate import open_translator  # CTranslate2 is loaded only when translating
 
     work = pending_work(config, report)
     if not work:
         print("translation memory is complete: nothing to translate", file=stream)
         return FillResult(0, 0, 0)
     try:
-        package = find_package("ar", "en", [config.translate.model] if config.translate.model else None)
-    except ModelNotFound as error:
+        translator = open_translator(config.translate)
+    except EngineUnavailable as error:
         report.warning(None, 0, f"{error}; building from the translation memory only")
         return None
-    translator = ArgosTranslator(package, config.translate.argos_options())
     glossary = glossary_from_content(config.content_dir, report)
     print(f"translating {sum(len(w.segments) for w in work)} segments of {len(work)} articles "
-          f"with {translator.engine_id}", file=stream)
+          f"with {translator.engine_id} on {translator.device}", file=stream)
     return fill(work, translator, glossary, report, Progress(stream))
