@@ -23,6 +23,7 @@ class Provenance(str, Enum):
     REVIEWED = "reviewed"
     MACHINE = "machine"
     MISSING = "missing"
+    STALE = "stale"  # no English: the memory's entry translates an older Arabic
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from .build.lock import build_lock
 from .build.run import BuildError, build
 from .config import CONFIG_NAME, ConfigError, load_config
+from .desk.web import Desk, desk_available
 from .diagnostics import Level, Report
 
 DEFAULT_HOST = "127.0.0.1"  # a preview is for the author only: never the network by default
@@ -101,12 +102,15 @@ def _overlay(problems: list[str]) -> bytes:
     ).encode("utf-8")
 
 
-def preview_app(site_dir: Path, state: PreviewState, preview_url: str) -> Callable:
-    """A WSGI app serving `site_dir` at `preview_url`; refuses any path outside it."""
+def preview_app(site_dir: Path, state: PreviewState, preview_url: str, desk: Desk | None = None) -> Callable:
+    """A WSGI app serving `site_dir` at `preview_url`, and the translation `desk` if given;
+    refuses any path outside them."""
     root = site_dir.resolve()
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = unquote(environ.get("PATH_INFO", "/"))
+        if desk is not None and desk.handles(path):
+            return desk(environ, start_response)
         target = (root / path.lstrip("/")).resolve()
         if not target.is_relative_to(root) or "\x00" in path:
             start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
@@ -127,6 +131,8 @@ def preview_app(site_dir: Path, state: PreviewState, preview_url: str) -> Callab
         problems = state.get()
         if content_type == "text/html" and problems:
             body = body.replace(b"<body>", b"<body>" + _overlay(problems), 1)
+        if content_type == "text/html" and desk is not None:
+            body = body.replace(b"</body>", desk.page_extras(environ, path) + b"</body>", 1)
         if content_type.startswith("text/") or content_type in ("application/javascript", "application/xml"):
             content_type += "; charset=utf-8"
             # Absolute links (canonical, feeds, the 404 page's) lead to the preview, not the web.
@@ -244,11 +250,18 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
         def _setup_logging(self) -> None:  # livereload logs every reload ("Reload 0 waiters")
             super()._setup_logging()
             logging.getLogger("livereload").setLevel(logging.WARNING)
+            # and tornado each refused desk request: the desk's page already says why
+            logging.getLogger("tornado.access").setLevel(logging.ERROR)
 
-    server = QuietServer(app=preview_app(config.output_dir, state, preview_url), watcher=_quiet_watcher())
+    desk = Desk(config, host, port) if desk_available(host) else None
+    server = QuietServer(app=preview_app(config.output_dir, state, preview_url, desk), watcher=_quiet_watcher())
     for path in (config.content_dir, config.templates_dir, config.root / CONFIG_NAME):
         server.watch(str(path), on_change)
     print(f"Serving {config.output_dir} on {preview_url} (Ctrl-C to stop)")
+    if desk:
+        print(f"Translation desk: {preview_url}desk/ (edit the English on any parallel view)")
+    else:
+        print(f"The translation desk is off: it answers only on this machine (--host 127.0.0.1), not on {host}")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0
 

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-STAGES = ["text", "read", "translate", "analyze", "site", "render", "output", "build"]
+STAGES = ["text", "read", "translate", "analyze", "site", "render", "output", "build", "desk"]
 # `--translate` reads articles the way the build does, before any build runs.
 ALLOWED = {("translate/mt/fill.py", "build")}
 IMPORT = re.compile(r"^\s*from (\.+)([\w.]*) import", re.M)

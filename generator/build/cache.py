@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # names for annotations only: the cache stores them, and neve
     from ..output.write import Published
     from ..site.library import Listing
 
-FORMAT = 6
+FORMAT = 7
 # Read before anything is unpickled: a cache an older Nashra wrote (its classes perhaps in
 # modules that moved since) is simply not this one's, and costs a full build, not a warning.
 _HEADER = b"nashra-cache %d\n" % FORMAT

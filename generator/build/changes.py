@@ -16,7 +16,7 @@ from ..read.sources import discover
 from ..render.environment import ASSETS_DIR
 from ..site.library import Listing
 from .article_job import signatures
-from .cache import ArticleEntry, BuildCache, CacheIndex
+from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex
 
 
 def site_key(config: SiteConfig) -> str:
@@ -88,3 +88,12 @@ def cached_listings(cache: BuildCache, changes: Changes) -> tuple[dict[Path, Lis
             continue
         listings[path] = listing
     return listings, loaded
+
+
+def last_built(config: SiteConfig) -> dict[Path, Listing]:
+    """The listing of each article the last build published, by file, read from the build
+    cache without building: what the preview's translation desk lists."""
+    cache = BuildCache.load(config.root / CACHE_DIR, site_key(config), Report(stream=None))
+    listings = cache.listings()
+    return {Path(path): listings[entry.key] for path, entry in cache.index.articles.items()
+            if entry.slug and entry.key in listings}

@@ -27,7 +27,8 @@ class TranslationStatus:
 
     human: int
     machine: int
-    missing: int
+    missing: int  # no English, stale ones included
+    stale: int = 0  # no English, but an entry for an older Arabic of the segment
 
     @property
     def total(self) -> int:
@@ -52,7 +53,8 @@ def translation_status(article: Article) -> TranslationStatus:
     return TranslationStatus(
         human=counts[Provenance.HUMAN] + counts[Provenance.REVIEWED],
         machine=counts[Provenance.MACHINE],
-        missing=counts[Provenance.MISSING],
+        missing=counts[Provenance.MISSING] + counts[Provenance.STALE],
+        stale=counts[Provenance.STALE],
     )
 
 

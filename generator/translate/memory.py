@@ -165,6 +165,11 @@ def dump_memory(memory: Memory) -> str:
 
 
 def save_memory(path: Path, memory: Memory) -> None:
+    """Replace the memory file atomically. Its writers (`--translate`, `build-site new`, the
+    desk) hold the build lock, so a temporary file of it found now was left by a writer
+    killed mid-save: it goes, rather than lie about in content/ for git to see."""
+    for leftover in path.parent.glob(f".{path.name}.*"):
+        leftover.unlink(missing_ok=True)
     write_atomically(path, dump_memory(memory).encode("utf-8"))
 
 
@@ -182,6 +187,7 @@ def apply_memory(article: Article, memory: Memory) -> Applied:
         entry, is_stale = memory.lookup(segment)
         if is_stale:
             stale.append(segment)
+            return replace(segment, provenance=Provenance.STALE)
         if entry is None or not entry.target.strip():
             return segment
         return replace(segment, en=entry.target, provenance=entry.provenance)
@@ -264,3 +270,22 @@ def write_skeleton(translations_dir: Path, slug: str, segments: tuple[Segment, .
         return path, made, False
     save_memory(path, made.memory)
     return path, made, True
+
+
+def with_entry(memory: Memory, order: Iterable[str], segment_id: str, entry: Entry) -> Memory:
+    """The memory with `entry` for `segment_id`: where its entry was, or else after the entry
+    of the nearest segment before it in `order` (the article's segment ids, in reading
+    order), so the file still reads like the article."""
+    entries = dict(memory.entries)
+    if segment_id not in entries:
+        previous = None
+        for other in order:
+            if other == segment_id:
+                break
+            if other in entries:
+                previous = other
+        ids = list(entries)
+        ids.insert(ids.index(previous) + 1 if previous else 0, segment_id)
+        entries = {key: entries[key] if key in entries else entry for key in ids}
+    entries[segment_id] = entry
+    return replace(memory, entries=entries)
