@@ -59,7 +59,7 @@ def test_an_untranslated_english_page_says_so_once_and_shows_the_arabic_once(unt
     for sentence in ARABIC_SENTENCES:
         assert body(page).count(sentence) == 1
     assert '<p id="s0-p2" class="untranslated" lang="ar" dir="rtl" data-pagefind-ignore>' in page
-    assert '<bdi lang="ar" dir="rtl">عنوان الخبر</bdi>' in page
+    assert '<h1 id="title" class="seg untranslated" lang="ar" dir="rtl" data-pagefind-ignore>عنوان الخبر</h1>' in page
 
 
 def test_an_untranslated_english_page_is_noindex_and_claims_no_english(untranslated):

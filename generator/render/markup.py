@@ -61,6 +61,9 @@ class ArticleMarkup:
                           f"{self._text(seg, 'en')}</{tag}>")
         if id_prefix:  # the parallel view: its Arabic column has this text already
             return Markup(f'<{tag} id="{anchor}" class="seg missing" data-pagefind-ignore></{tag}>')
+        if tag != "span":  # a headline or heading all in Arabic: a right-to-left block
+            return Markup(f'<{tag} id="{anchor}" class="seg untranslated" lang="ar" dir="rtl" data-pagefind-ignore>'
+                          f'{self._text(seg, "ar")}</{tag}>')
         return Markup(f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
                       f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 

@@ -13,13 +13,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, Browser, PublishedSite, publish, require
+from tests.support.browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    UNTRANSLATED,
+    Browser,
+    PublishedSite,
+    publish,
+    require,
+)
 
 
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Iterator[PublishedSite]:
-    """The repository's site as GitHub Pages would serve it under a project path."""
-    with publish(tmp_path_factory.mktemp("published"), {}) as site:
+    """The repository's site as GitHub Pages would serve it under a project path, with an
+    article not yet translated besides the sample."""
+    with publish(tmp_path_factory.mktemp("published"), UNTRANSLATED) as site:
         yield site
 
 

@@ -3,7 +3,7 @@ sentence group level with its English one, and the language switch leads to the 
 
 import pytest
 
-from tests.support.browser import NARROW, SLUG, WIDE
+from tests.support.browser import NARROW, SLUG, UNTRANSLATED_SLUG, WIDE
 
 # The left and right edges of the article's content box and of its title's first line.
 EDGES = """
@@ -90,3 +90,22 @@ def test_arabic_is_set_in_the_shipped_naskh_whatever_the_machine_has(browser, pu
                          ".map(f => f.weight))")
     assert "400" in loaded
     assert browser.run("return getComputedStyle(document.querySelector('h1')).fontFamily").startswith('"Nashra Naskh"')
+
+
+def test_an_untranslated_english_page_shows_one_notice_and_its_arabic_right_to_left(browser, published_site):
+    browser.open(published_site.url(f"en/articles/{UNTRANSLATED_SLUG}/"))
+    shown = browser.run("""
+        const notices = [...document.querySelectorAll('.notice')].filter(n => n.offsetParent);
+        const paragraphs = [...document.querySelectorAll('article p.untranslated')];
+        return {notices: notices.map(n => n.textContent.trim()),
+                directions: paragraphs.map(p => getComputedStyle(p).direction),
+                robots: document.querySelector('meta[name=robots]')?.content};""")
+    assert len(shown["notices"]) == 1 and shown["notices"][0].startswith("This article has not been translated")
+    assert shown["directions"] == ["rtl"] * 3 and shown["robots"] == "noindex"
+
+
+def test_the_parallel_view_of_an_untranslated_article_shows_its_arabic_once(browser, published_site):
+    browser.open(published_site.url(f"en/articles/{UNTRANSLATED_SLUG}/parallel/"))
+    text = browser.run("return document.querySelector('main').innerText;")
+    assert text.count("وتخدم المحطة نحو مئة ألف نسمة.") == 1
+    assert browser.run("return getComputedStyle(document.getElementById('en-s0-p1-1'), '::before').content;") == '"—"'

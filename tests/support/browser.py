@@ -28,6 +28,18 @@ AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
 SUB_PATH = "/nashra/"  # a GitHub Pages project site: https://<user>.github.io/nashra/
 SLUG = "sana-2016-02-13-lavrov-us-russia-cooperation"
+# An article besides the sample, with no English yet: its English pages show the Arabic.
+UNTRANSLATED_SLUG = "2016-02-14-aleppo-water"
+UNTRANSLATED = {f"{UNTRANSLATED_SLUG}.txt": """محطة جديدة لضخ المياه في حلب
+
+حلب-سانا افتتحت محافظة حلب اليوم محطة جديدة لضخ مياه الشرب في الأحياء الشرقية. وتخدم المحطة نحو مئة ألف نسمة.
+
+وقال مدير المؤسسة العامة لمياه الشرب إن العمل جار لتأهيل محطات أخرى.
+
+خطط للصيف
+
+وأوضح المدير أن المؤسسة ستزيد ساعات الضخ خلال أشهر الصيف.
+"""}
 WIDE, NARROW = (1280, 900), (400, 800)
 # Flags that keep Chromium off the network: the only server it may reach is ours.
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -43,6 +55,8 @@ PAGES = {
     "article-en": (f"en/articles/{SLUG}/", None),
     "parallel-ar": (f"ar/articles/{SLUG}/parallel/", None),
     "parallel-en": (f"en/articles/{SLUG}/parallel/", None),
+    "untranslated-en": (f"en/articles/{UNTRANSLATED_SLUG}/", None),
+    "untranslated-parallel-en": (f"en/articles/{UNTRANSLATED_SLUG}/parallel/", None),
     "search-ar": ("ar/search/", "لافروف"),
     "search-en": ("en/search/", "Lavrov"),
     "speakers-ar": ("ar/speakers/", None),
