@@ -258,6 +258,8 @@ class _Writer:
                 speaker = speaker if continues else self.rng.choice(SPEAKERS)
                 paragraphs.append(self.paragraph(speaker, continues=continues))
             heading = self.heading(self.rng.choice(SPEAKERS)) if number else None
+            while heading and heading in (section.heading for section in sections):
+                heading = self.heading(self.rng.choice(SPEAKERS))  # a heading printed twice is page furniture
             sections.append(Section(heading, tuple(paragraphs)))
         return tuple(sections)
 

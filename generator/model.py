@@ -132,6 +132,7 @@ class Article:
     people: tuple[Person, ...] = ()  # everyone who speaks in this article
     draft: bool = False
     aliases: tuple[str, ...] = ()
+    source_digest: str = ""  # of the file's bytes, as read (SourceFile.digest)
 
     @property
     def topic_ids(self) -> tuple[str, ...]:
@@ -193,6 +194,7 @@ class SourceFile:
     body: str
     body_line: int  # source line number of the first body line (after front matter)
     encoding: str
+    digest: str = ""  # of the file's bytes: the build's cache tells a fresh clone's copy by it
 
     @property
     def kind(self) -> str:

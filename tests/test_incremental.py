@@ -14,20 +14,24 @@ from generator.build import article_job as pipeline
 from generator.build import run as build_module
 from generator.diagnostics import Report
 from generator.model import Provenance
+from generator.output.write import STAMP
 from generator.render import lists as lists_module
 
 ARTICLE = "+++\ndate = 2016-02-{day:02}\n+++\nعنوان الخبر رقم {n}\n\nدمشق-سانا قال الوزير إن الاجتماع رقم {n} كان مثمرا.\n"
 
 
 def tree(site) -> dict[str, str]:
-    """Every file but the search index: Pagefind rebuilds it whenever a page changed, and
-    orders its filters differently from run to run (tests/test_search.py covers it)."""
+    """Every file but the search index (Pagefind rebuilds it whenever a page changed, and
+    orders its filters differently from run to run: tests/test_search.py covers it) and the
+    stamp, a digest of all the others (tests/test_ci_cache.py covers it)."""
     return {p.relative_to(site.output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.output.rglob("*")) if p.is_file() and p.relative_to(site.output).parts[0] != "pagefind"}
+            for p in sorted(site.output.rglob("*"))
+            if p.is_file() and p.relative_to(site.output).parts[0] not in ("pagefind", STAMP)}
 
 
 def inodes(site) -> dict[str, int]:
-    return {p.relative_to(site.output).as_posix(): p.stat().st_ino for p in site.output.rglob("*") if p.is_file()}
+    return {p.relative_to(site.output).as_posix(): p.stat().st_ino for p in site.output.rglob("*")
+            if p.is_file() and p.name != STAMP}
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import jinja2
 from ..analyze.knowledge import Knowledge, analyze
 from ..config import SiteConfig
 from ..diagnostics import ContentError, Diagnostic, Report
+from ..files import digest
 from ..model import Article
 from ..read.parse import parse
 from ..read.sources import read_source
@@ -41,12 +42,27 @@ class ArticleOutcome:
     listing: Listing | None  # what site-wide pages show of it
     pages: dict[str, bytes]  # output path -> rendered page
     draft: bool = False
+    contents: tuple[str, str] | tuple[()] = ()  # of its inputs (see contents()); () when unsettled
 
 
 def signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
     """What tells whether an article's inputs changed: its file's and its memory's stat."""
     memory = stat_signature(memory_path(config.translations_dir, slug)) if slug else None
     return (stat_signature(path), memory)
+
+
+def contents(config: SiteConfig, path: Path, slug: str | None, article_digest: str = "") -> tuple[str, str]:
+    """The digests of an article's file (unless given, as read) and of its memory ("" for
+    none): what tells, when the stats differ, whether the bytes did too, as in a fresh clone
+    of the site's repository."""
+    return (article_digest or _file_digest(path), _file_digest(memory_path(config.translations_dir, slug)) if slug else "")
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return digest(path.read_bytes())
+    except FileNotFoundError:
+        return ""
 
 
 # The signatures of an article saved while the build read it (as an editor may, with `serve`
@@ -111,20 +127,21 @@ class ArticleProcessor:
         article whose inputs did not change (only the templates did), render it from the cache."""
         if unchanged is not None and (article := self.store.load(unchanged.key)) is not None:
             return ArticleOutcome(path, unchanged.diagnostics, unchanged.slug, unchanged.signatures, unchanged.key,
-                                  None, self.pages(article), unchanged.draft)
+                                  None, self.pages(article), unchanged.draft, unchanged.contents)
         report = Report(stream=None, root=self.config.root)
         started, before = time.time_ns(), stat_signature(path)
         article = load_article(path, self.config, report, self.knowledge)
         slug = article.slug if article else None
         found = signatures(self.config, path, slug)
-        if found[0] != before or _saved_since(found[1], started):
-            found = UNSETTLED  # saved while being read: what was read may not be what is there
+        read = contents(self.config, path, slug, article.source_digest if article else "")
+        if found[0] != before or _saved_since(found[1], started) or found != signatures(self.config, path, slug):
+            found, read = UNSETTLED, ()  # saved while being read: what was read may not be what is there
         key = self.store.key(path, found)
         if article is None:
-            return ArticleOutcome(path, tuple(report.diagnostics), None, found, key, None, {})
+            return ArticleOutcome(path, tuple(report.diagnostics), None, found, key, None, {}, contents=read)
         self.store.save(key, article)
         return ArticleOutcome(path, tuple(report.diagnostics), slug, found, key, Listing.of(article),
-                              self.pages(article), article.draft)
+                              self.pages(article), article.draft, read)
 
 
 _worker: ArticleProcessor | None = None

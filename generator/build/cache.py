@@ -66,6 +66,7 @@ class ArticleEntry:
     slug: str | None  # None when the article could not be used
     pages: dict[str, str] = field(default_factory=dict)  # output path -> sha256 of its bytes
     draft: bool = False
+    contents: tuple = ()  # digests of the article file and its memory (article_job.contents)
 
 
 @dataclass

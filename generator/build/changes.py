@@ -12,10 +12,11 @@ from ..diagnostics import Report
 from ..files import digest, identity
 from ..model import Article
 from ..output.search import index_source
+from ..output.write import restored
 from ..read.sources import discover
 from ..render.environment import ASSETS_DIR
 from ..site.library import Listing
-from .article_job import signatures
+from .article_job import contents, signatures
 from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex
 
 
@@ -38,6 +39,20 @@ def templates_keys(config: SiteConfig) -> tuple[str, str]:
     return digest(*parts[False]), digest(*parts[True])
 
 
+def _same_output(index: CacheIndex, output_dir: Path) -> bool:
+    """Whether `output_dir` is the site the last build published: the very folder, or a copy
+    of it put back in its place (a CI cache restored: another inode)."""
+    if index.output_identity is not None and index.output_identity == identity(output_dir):
+        return True
+    return index.output is not None and restored(output_dir, index.output)
+
+
+def _same_sizes(before: tuple, now: tuple) -> bool:
+    """Whether the article and memory files are as long as they were: else their bytes
+    changed, and are not read to be compared."""
+    return all((a and a[0]) == (b and b[0]) for a, b in zip(before, now, strict=True))
+
+
 @dataclass(frozen=True)
 class Changes:
     """What changed since the last build, before anything is read."""
@@ -52,15 +67,20 @@ class Changes:
 
 
 def what_changed(config: SiteConfig, cache: BuildCache, report: Report, drafts: bool = False) -> Changes:
-    previous = cache.index if cache.index.output_identity == identity(config.output_dir) else CacheIndex()
+    previous = cache.index if _same_output(cache.index, config.output_dir) else CacheIndex()
     templates_key, assets_key = templates_keys(config)
     restyled = previous.templates_key != templates_key
     paths = sorted(discover(config.articles_dir, report), key=str)
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
         entry = previous.articles.get(str(path))
-        if entry and entry.signatures == signatures(config, path, entry.slug):
+        if entry is None:
+            continue
+        now = signatures(config, path, entry.slug)
+        if entry.signatures == now:
             reused[path] = entry
+        elif entry.contents and _same_sizes(entry.signatures, now) and entry.contents == contents(config, path, entry.slug):
+            reused[path] = replace(entry, signatures=now)  # the same bytes in another file: a fresh clone
     # A build that did not index (--no-search, the preview) may have left the index behind the pages.
     search_current = not config.search or previous.searched == index_source(config, (e.pages for e in previous.articles.values()))
     up_to_date = (len(reused) == len(paths) == len(previous.articles) and bool(previous.site_pages)

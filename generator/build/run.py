@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 from ..analyze.knowledge import Knowledge, load_knowledge
 from ..config import ConfigError, SiteConfig, load_config
 from ..diagnostics import Report
-from ..files import identity
+from ..files import digest, identity
 from ..model import Article
 from ..output.search import index_source, update_index
 from ..output.write import OutputError, StagingWriter
@@ -139,7 +139,7 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
     if strict and report.failed(strict):  # --strict keeps the last good site
         writer.discard()
         return BuildResult(config, library, len(library.articles), len(writer.written), False)
-    writer.publish()
+    writer.publish(_stamp(index))
     index.output_identity, index.output = identity(config.output_dir), writer.published
     try:
         cache.save(index, with_shared_people({index.articles[str(path)].key: listing
@@ -149,6 +149,14 @@ def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None 
                                                    "the next build will read every article again")
     return BuildResult(config, library, len(library.articles), len(writer.written), True,
                        drafts=sum(e.draft for e in index.articles.values()) if not drafts else 0)
+
+
+def _stamp(index: CacheIndex) -> str:
+    """A digest of everything a build made (each page's bytes, the assets, the search
+    bundles' sources): the same for the same site, whichever build made it."""
+    pages = sorted((path, sha) for entry in index.articles.values() for path, sha in entry.pages.items())
+    site_pages = sorted((path, sha) for path, (_, sha) in index.site_pages.items())
+    return digest(repr((pages, site_pages, index.assets_key, sorted(index.search_bundles))).encode())[:32]
 
 
 def _configure(root: Path, report: Report, search: bool | None) -> SiteConfig:
@@ -214,7 +222,7 @@ def _write_articles(changes: Changes, processor: ArticleProcessor, writer: Stagi
                 published.add(made.slug)
                 pages = _write_article(writer, processor, entry, outcome, articles)
         index.articles[str(path)] = ArticleEntry(made.key, made.signatures, made.diagnostics, made.slug, pages,
-                                                 made.draft)
+                                                 made.draft, made.contents)
     # Ends the worker processes now, not when the build returns: idle, they would hold their
     # memory through the site-wide pages and the search index, the build's peak.
     processed.close()

@@ -42,6 +42,22 @@ class Published:
     files: frozenset[str]  # every file of the published site, relative
     changed: frozenset[str]  # files written or removed: what the spare does not have yet
     spare: FolderIdentity | None  # identity of the spare (the site before), if one was kept
+    stamp: str = ""  # what the site's STAMP file says: a digest of everything the build made
+
+
+# In the site, a digest of all its pages: a copy of the site put back where it was (a CI
+# cache restored) is known by it, when the folder's identity is another one's.
+STAMP = ".nashra-build"
+
+
+def restored(output_dir: Path, published: Published) -> bool:
+    """Whether `output_dir`, though another folder than the one `published` describes, is a
+    copy of it put back in its place (a CI cache restored): its stamp, and exactly its files."""
+    try:
+        stamp = (output_dir / STAMP).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(published.stamp) and stamp == published.stamp and _files(output_dir) == published.files
 
 
 class StagingWriter:
@@ -130,20 +146,22 @@ class StagingWriter:
         links to staged files, and removed, like the staging folder, if the build is killed."""
         return tempfile.TemporaryDirectory(prefix=_staging_prefix(self.output_dir), dir=self.output_dir.parent)
 
-    def publish(self) -> None:
-        """Swap the staging folder in as the output folder, atomically where possible."""
-        claimed = frozenset(self.written.keys() | self.kept)
+    def publish(self, stamp: str = "") -> None:
+        """Swap the staging folder in as the output folder, atomically where possible; with a
+        `stamp` (a digest of what the build made) written into it as STAMP."""
+        stamped = self._stamp(stamp)
+        claimed = frozenset(self.written.keys() | self.kept | stamped)
         dropped = self.previous_files - claimed
         for relative_path in dropped:
             _unlink_and_prune(self.staging, relative_path)
         os.chmod(self.staging, 0o755)  # mkdtemp made it 0700; a web server must read it
-        changed = frozenset(self.written) | dropped
+        changed = frozenset(self.written) | dropped | stamped
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
         elif _exchange(self.staging, self.output_dir):
             if self.snapshot:  # the replaced site differs from the new one by `changed` only
                 os.rename(self.staging, self.spare)
-                self.published = Published(claimed, changed, identity(self.spare))
+                self.published = Published(claimed, changed, identity(self.spare), stamp)
                 return
             _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
@@ -154,7 +172,23 @@ class StagingWriter:
         # A full build makes its spare from the new site, so that the first edit after it is
         # as quick as the following ones.
         self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, self.spare) else changed,
-                                   identity(self.spare))
+                                   identity(self.spare), stamp)
+
+    def _stamp(self, stamp: str) -> set[str]:
+        """Write the STAMP file (unless the previous one says the same); it is the build's
+        bookkeeping, not a page: not counted among the files written."""
+        if not stamp:
+            return set()
+        target = os.path.join(self.staging, STAMP)
+        data = (stamp + "\n").encode("ascii")
+        if self.has(STAMP):
+            with open(target, "rb") as previous:
+                if previous.read() == data:
+                    return {STAMP}
+            os.unlink(target)  # a hard link to the live site: never write through it
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return {STAMP}
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -77,6 +77,7 @@ def parse(source: SourceFile, report: Report) -> ParseResult:
     article = Article(
         slug=_slug(source, title.ar),
         source=source.path,
+        source_digest=source.digest,
         date=_date(source, report, page.headline),
         title=title,
         dateline=dateline,

@@ -20,6 +20,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Report
+from ..files import digest
 from ..model import FrontMatter, SourceFile
 from ..text.tomltext import TomlLines, TomlProblem, parse_toml
 
@@ -281,4 +282,4 @@ def read_source(path: Path, report: Report) -> SourceFile:
     text, encoding = decode(data, path, report)
     toml_text, body, body_line = split_front_matter(text)
     meta = parse_front_matter(toml_text, path, report)
-    return SourceFile(path=path, meta=meta, body=body, body_line=body_line, encoding=encoding)
+    return SourceFile(path=path, meta=meta, body=body, body_line=body_line, encoding=encoding, digest=digest(data))
