@@ -134,7 +134,8 @@ class ArticleStore:
         return _load(self.folder / f"{key}.pickle", Article)
 
     def save(self, key: str, article: Article) -> None:
-        write_atomically(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
+        write_atomically(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)),
+                         durable=False)  # signed: a pickle a power cut broke is known, and made again
 
 
 def _load(path: Path, kind: type) -> Any:

@@ -8,7 +8,7 @@ from typing import Any, Callable, Sequence
 
 from ..config import SiteConfig
 from ..site.library import Listing, Quote, QuoteRecord, fingerprint
-from .context import article_view, listed, page_context
+from .context import article_view, page_context
 from .environment import OutputPage
 from .filters import localise_digits
 from .messages import message
@@ -56,7 +56,8 @@ class ItemList:
         pages = []
         plans: dict[int, _Plan] = {}  # by how many items a language lists: English often lists them all
         for lang in LANGUAGES:
-            listed_items = [item for item in items if listed(config, listing_of(item).status, lang)]
+            listed_items = items if lang == "ar" or config.list_untranslated else [
+                item for item in items if listing_of(item).status.complete]
             if len(listed_items) not in plans:
                 plans[len(listed_items)] = self._plan(listed_items, listing_of)
             years, shown, inputs = plans[len(listed_items)]

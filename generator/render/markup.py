@@ -2,7 +2,8 @@
 
 This markup is the bulk of every article page and of the parallel view, so it is made in
 Python, once per article and language, rather than by Jinja macros on every page (which
-took most of a build's time). Templates still own everything around it.
+took most of a build's time): the sections of the article page, and the rows of the
+parallel view, the same in both languages' views. Templates own everything around them.
 
 - Arabic: `<span id="s0-p1-1" class="seg">` with Latin runs and numbers isolated.
 - English: the translation, marked `lang="en-x-mtfrom-ar"` when a machine made it
@@ -21,7 +22,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from ..model import Article, Paragraph, Provenance, Segment
+from ..model import Article, Paragraph, Provenance, Section, Segment
 from .filters import isolate
 
 
@@ -50,6 +51,38 @@ class ArticleMarkup:
     def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
         return self._memo(("paragraph", paragraph.id, lang, id_prefix),
                           lambda: self._paragraph(paragraph, lang, id_prefix))
+
+    def sections(self, lang: str) -> Markup:
+        """The article's text as its page shows it: the lead a plain block (the HTML outline
+        wants only headed sections), each other section with its heading."""
+        return self._memo(("sections", lang), lambda: Markup("\n").join(
+            self._section(section, lang) for section in self.article.sections))
+
+    def _section(self, section: Section, lang: str) -> Markup:
+        element = "section" if section.heading else "div"
+        heading = [self.segment(section.heading, lang, "h2")] if section.heading else []
+        parts = heading + [self.paragraph(p, lang) for p in section.paragraphs]
+        return Markup(f'<{element} id="{escape(section.id)}">\n') + Markup("\n").join(parts) + Markup(f"\n</{element}>")
+
+    def parallel_rows(self) -> Markup:
+        """The parallel view's rows after the title's, a heading's or a paragraph's Arabic
+        beside its English: the same in both languages' views, so made once."""
+        def row(kind: str, row_id: str, arabic: Markup, english: Markup) -> str:
+            return (f'<div class="parallel-row {kind}-row" id="{escape(row_id)}">\n'
+                    f'<div class="col" lang="ar" dir="rtl">{arabic}</div>\n'
+                    f'<div class="col" lang="en" dir="ltr">{english}</div>\n</div>')
+
+        def rows() -> Markup:
+            made = []
+            for section in self.article.sections:
+                if section.heading:
+                    made.append(row("heading", section.id, self._segment(section.heading, "ar", "h2", "ar-"),
+                                    self._segment(section.heading, "en", "p", "en-")))
+                made += [row("paragraph", p.id, self._paragraph(p, "ar", "ar-"), self._paragraph(p, "en", "en-"))
+                         for p in section.paragraphs]
+            return Markup("\n".join(made))
+
+        return self._memo(("parallel",), rows)
 
     def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> Markup:
         anchor = escape(id_prefix + seg.id)

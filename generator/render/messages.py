@@ -48,11 +48,22 @@ def message(templates_dir: Path, lang: str, text: str, context: str = "") -> str
 
 
 def callables(templates_dir: Path):
-    """gettext and ngettext for Jinja, in the language of the page being rendered."""
+    """gettext and ngettext for Jinja, in the language of the page being rendered. Each
+    language's catalogue is looked up once per environment (a build makes its own, so an
+    edit of a .po during `serve` is seen by the next rebuild), not once per message: a
+    build asks for tens of thousands."""
+    found: dict[str, gettext.NullTranslations] = {}
+
+    def current() -> gettext.NullTranslations:
+        lang = page_lang.get()
+        if lang not in found:
+            found[lang] = catalogue(templates_dir, lang)
+        return found[lang]
+
     def gettext_(text: str) -> str:
-        return catalogue(templates_dir, page_lang.get()).gettext(text)
+        return current().gettext(text)
 
     def ngettext_(singular: str, plural: str, n: int) -> str:
-        return catalogue(templates_dir, page_lang.get()).ngettext(singular, plural, n)
+        return current().ngettext(singular, plural, n)
 
     return gettext_, ngettext_
