@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text.arabic import match_key
 from ..text.names import is_given_name
@@ -51,32 +52,46 @@ _AGENCY_FIRST = rf"^(?P<agency>{_KNOWN})\s*[{_SEP}]\s*{_PLACE}\s*[{_SEP}:]?\s*"
 
 _OUTLET_WORDS = frozenset(match_key("نيوز أخبار الأخبار وكالة قناة تلفزيون news tv").split())
 
-# On its own line.
-_OWN_LINE = [
-    re.compile(_DATED + "$"),
-    re.compile(_AGENCY_FIRST + "$"),
-    re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}]?\s*$"),
-    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?:[^{_SEP}]{{1,40}}?\s*[{_SEP}]\s*)?"
-               rf"(?P<agency>[^\W\d_][^{_SEP}():]{{0,29}}?)\s*[{_SEP}:]?\s*$"),
-    re.compile(rf"^{_PLACE}\s+(?=.*\d).{{0,80}}?\s(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s*$"),
-]
-# A governorate and its reporter, no agency (Egyptian papers): `أسوان _ هبة الله منصور`.
-_PLACE_REPORTER = re.compile(rf"^{_PLACE}\s+_+\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*$")
-# Opening a paragraph: a known agency, one glued to the place by a dash (موسكو-سانا), or
-# any source between a dash and a colon (`القاهرة - مباشر:`, `لندن- “القدس العربي”:`).
-_INLINE = [
-    re.compile(_DATED),
-    re.compile(rf"^{_PLACE}\s+(?:{_DAY})\s+(?P<agency>{_KNOWN})\s*[{_SEP}:]+\s*"),  # `رام الله 11-11-2020 وفا-`
-    re.compile(_AGENCY_FIRST + r"(?<=[\s:])"),
-    # The country in brackets after the city: `كولومبو (سريلانكا) – سبوتنيك. قال`.
-    re.compile(rf"^(?P<place>{_PLACE_WORDS}\s*\([^()]{{1,20}}\))\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.:{_SEP}]\s+"),
-    re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
-    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.{_SEP}:]?\s+"),  # `موسكو — سبوتنيك. وبحسب`
-    re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
-    re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*[“«\"]?(?P<agency>[^\W\d_][^{_SEP}():،,.“”«»\"]{{0,25}}?)[”»\"]?\s*:\s+(?=\S)"),
-]
-# A place and its date, then a slash, no agency (Xinhua's Arabic copy): `بكين 24 فبراير 2016 / ذكرت`.
-_DATED_PLACE = re.compile(rf"^{_PLACE}\s+(?:في\s+)?(?:{_DAY})\s*/\s+(?=\S)")
+class _Patterns(NamedTuple):
+    own_line: list[re.Pattern[str]]  # on its own line
+    place_reporter: re.Pattern[str]
+    inline: list[re.Pattern[str]]  # opening a paragraph
+    dated_place: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """Compiled on first use: a fifth of a second, which a build with nothing to read
+    (a no-op rebuild) need not pay."""
+    return _Patterns(
+        own_line=[
+            re.compile(_DATED + "$"),
+            re.compile(_AGENCY_FIRST + "$"),
+            re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}]?\s*$"),
+            re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?:[^{_SEP}]{{1,40}}?\s*[{_SEP}]\s*)?"
+                       rf"(?P<agency>[^\W\d_][^{_SEP}():]{{0,29}}?)\s*[{_SEP}:]?\s*$"),
+            re.compile(rf"^{_PLACE}\s+(?=.*\d).{{0,80}}?\s(?P<agency>{_KNOWN})\s*[{_SEP}:]?\s*$"),
+        ],
+        # A governorate and its reporter, no agency (Egyptian papers): `أسوان _ هبة الله منصور`.
+        place_reporter=re.compile(rf"^{_PLACE}\s+_+\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*$"),
+        # Opening a paragraph: a known agency, one glued to the place by a dash (موسكو-سانا), or
+        # any source between a dash and a colon (`القاهرة - مباشر:`, `لندن- “القدس العربي”:`).
+        inline=[
+            re.compile(_DATED),
+            re.compile(rf"^{_PLACE}\s+(?:{_DAY})\s+(?P<agency>{_KNOWN})\s*[{_SEP}:]+\s*"),  # `رام الله 11-11-2020 وفا-`
+            re.compile(_AGENCY_FIRST + r"(?<=[\s:])"),
+            # The country in brackets after the city: `كولومبو (سريلانكا) – سبوتنيك. قال`.
+            re.compile(rf"^(?P<place>{_PLACE_WORDS}\s*\([^()]{{1,20}}\))\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.:{_SEP}]\s+"),
+            re.compile(rf"^{_PLACE}\s*\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)\s*[{_SEP}:]\s*"),
+            re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*(?P<agency>{_KNOWN})\s*[.{_SEP}:]?\s+"),  # `موسكو — سبوتنيك. وبحسب`
+            re.compile(r"^(?P<place>[^\W\d_]\w*)[\-–—](?P<agency>[^\W\d_]\w*)\s*:?\s+(?=\S)"),
+            re.compile(rf"^{_PLACE}\s*[{_SEP}]\s*[“«\"]?(?P<agency>[^\W\d_][^{_SEP}():،,.“”«»\"]{{0,25}}?)[”»\"]?\s*:\s+(?=\S)"),
+        ],
+        # A place and its date, then a slash, no agency (Xinhua's Arabic copy): `بكين 24 فبراير 2016 / ذكرت`.
+        dated_place=re.compile(rf"^{_PLACE}\s+(?:في\s+)?(?:{_DAY})\s*/\s+(?=\S)"),
+    )
+
+
 # A tatweel standing alone is a dash (`مسقط ـ العُمانية:`): one character for another, so
 # offsets into the paragraph hold.
 _TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
@@ -105,12 +120,12 @@ def match_own_line(line: str) -> DatelineMatch | None:
     text = _dashes(line.strip())
     if len(text.split()) > 16 or text.endswith((".", "؟", "!")):
         return None
-    for pattern in _OWN_LINE:
+    for pattern in _patterns().own_line:
         found = pattern.match(text)
         if found and _agency_words_ok(_agency(found)):
             return _known_agency(text) or _reporter_is_no_agency(
                 _outlet_last(DatelineMatch(found["place"].strip(), _agency(found), "")))
-    found = _PLACE_REPORTER.match(text)
+    found = _patterns().place_reporter.match(text)
     return DatelineMatch(found["place"].strip(), "", "") if found else None
 
 
@@ -140,13 +155,13 @@ def _outlet_last(found: DatelineMatch) -> DatelineMatch:
 
 def match_inline(paragraph: str) -> DatelineMatch | None:
     text = _dashes(paragraph)
-    for pattern in _INLINE:
+    for pattern in _patterns().inline:
         found = pattern.match(text)
         if found and _agency_words_ok(_agency(found)):
             rest = paragraph[found.end():].strip()
             if rest:
                 return DatelineMatch(found["place"].strip(), _agency(found), rest)
-    found = _DATED_PLACE.match(text)
+    found = _patterns().dated_place.match(text)
     return DatelineMatch(found["place"].strip(), "", paragraph[found.end():].strip()) if found else None
 
 
