@@ -101,10 +101,8 @@ def _build(root: Path, *, strict: bool, quiet: bool, translate: bool = False, se
 def _build_locked(root: Path, *, strict: bool, quiet: bool, translate: bool, search: bool | None) -> int:
     report = Report()
     if translate:
-        try:
-            config = load_config(root)
-        except ConfigError as exc:
-            print(exc, file=sys.stderr)
+        config = _config(root)
+        if config is None:
             return 2
         from .translate.mt.fill import run_translation
 
@@ -136,10 +134,8 @@ def _check(root: Path, *, strict: bool, quiet: bool) -> int:
     """What a build reports about the content, data files, translation memory and templates,
     for CI and pre-commit: the same loading and rendering as a build, but nothing written (no
     site/, no staging folder, no cache)."""
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    config = _config(root)
+    if config is None:
         return 2
     report = Report(root=config.root)
     knowledge = load_knowledge(config.content_dir, report)
@@ -168,10 +164,8 @@ def _check(root: Path, *, strict: bool, quiet: bool) -> int:
 
 def _new(root: Path, articles: list[Path]) -> int:
     """Give each article's memory an empty entry per segment it lacks, keeping every entry."""
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    config = _config(root)
+    if config is None:
         return 2
     report = Report(root=config.root)
     with build_lock(root):  # a build may be reading or writing the same memory files
@@ -205,6 +199,15 @@ def _skeleton(path: Path, given: Path, config: SiteConfig, report: Report) -> No
                                        "correct `target`, and run `build-site new` again")
     print(f"{report.shown(memory_file)}: {_plural(made.untranslated, 'segment')} to translate "
           f"({made.translated} already translated){'' if written else '; unchanged'}")
+
+
+def _config(root: Path) -> SiteConfig | None:
+    """The site's config; None once its problems are printed (the caller exits with 2)."""
+    try:
+        return load_config(root)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return None
 
 
 def _plural(count: int, word: str) -> str:
