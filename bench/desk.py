@@ -65,7 +65,7 @@ def request(desk: Desk, method: str, path: str, body: dict | None = None) -> dic
 
 
 def measure(root: Path, slug: str, repeat: int) -> dict[str, float]:
-    desk = Desk(load_config(root), "127.0.0.1", 8000)
+    desk = Desk(root, "127.0.0.1", 8000)
     times: dict[str, list[float]] = {"read": [], "save": [], "rebuild": []}
     for n in range(repeat):
         started = time.perf_counter()
@@ -88,7 +88,7 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = make_site(Path(folder), options.segments)
-        segments = len(request(Desk(load_config(root), "127.0.0.1", 8000), "GET", f"/_desk/articles/{LONG}")["segments"])
+        segments = len(request(Desk(root, "127.0.0.1", 8000), "GET", f"/_desk/articles/{LONG}")["segments"])
         baseline = measure(root, SAMPLE, options.repeat)
         long = measure(root, LONG, options.repeat)
     print(f"median of {options.repeat}; the sample (31 segments) is the baseline")

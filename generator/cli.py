@@ -27,7 +27,8 @@ from .read.parse import ParseResult, parse
 from .read.sources import ARTICLE_SUFFIXES, read_source
 from .render.environment import TemplateFailure
 from .site.library import Listing, assemble
-from .translate.memory import MemoryFileError, load_memory, memory_path, write_skeleton
+from .translate.editing import write_skeleton
+from .translate.memory import MemoryFileError, load_memory, memory_path
 
 COMMANDS = ("build", "check", "inspect", "new", "serve")
 

@@ -11,6 +11,9 @@ from pathlib import Path
 FolderIdentity = tuple[int, int]  # (inode, mtime_ns)
 
 
+PARTIAL = ".partial"  # what the name of a file being written ends with, until it replaces its target
+
+
 def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     """A reader, or a crash, sees the old file or the new one, never half of either: the
     bytes go to a temporary file beside it, reach the disk (fsync), and replace it in one
@@ -19,7 +22,7 @@ def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     whose loss costs only time (the build cache's articles, which are signed, so a broken
     one is known and made again)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

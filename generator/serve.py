@@ -131,14 +131,17 @@ def preview_app(site_dir: Path, state: PreviewState, preview_url: str, desk: Des
         problems = state.get()
         if content_type == "text/html" and problems:
             body = body.replace(b"<body>", b"<body>" + _overlay(problems), 1)
-        if content_type == "text/html" and desk is not None:
+        if content_type == "text/html" and desk is not None and status == "200 OK":
             body = body.replace(b"</body>", desk.page_extras(environ, path) + b"</body>", 1)
         if content_type.startswith("text/") or content_type in ("application/javascript", "application/xml"):
             content_type += "; charset=utf-8"
             # Absolute links (canonical, feeds, the 404 page's) lead to the preview, not the web.
             body = body.replace(state.site_url.encode(), preview_url.encode()) if state.site_url else body
+        # No other site may frame the preview: its pages carry the desk's token, and a framed
+        # desk could be clicked through from there.
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
-                                ("Cache-Control", "no-store")])
+                                ("Cache-Control", "no-store"), ("X-Frame-Options", "DENY"),
+                                ("Content-Security-Policy", "frame-ancestors 'none'")])
         return [body]
 
     return app
@@ -253,7 +256,7 @@ def serve(root: Path, host: str = DEFAULT_HOST, port: int = 8000, search: bool =
             # and tornado each refused desk request: the desk's page already says why
             logging.getLogger("tornado.access").setLevel(logging.ERROR)
 
-    desk = Desk(config, host, port) if desk_available(host) else None
+    desk = Desk(config.root, host, port) if desk_available(host) else None
     server = QuietServer(app=preview_app(config.output_dir, state, preview_url, desk), watcher=_quiet_watcher())
     for path in (config.content_dir, config.templates_dir, config.root / CONFIG_NAME):
         server.watch(str(path), on_change)

@@ -119,3 +119,16 @@ def test_a_restored_site_that_is_not_the_cached_one_is_built_again_whole(reposit
     assert code == 0
     assert (work / "site" / "en" / "articles" / "a2" / "index.html").is_file()
     assert int(said.split("wrote ", 1)[1].split(" file", 1)[0]) == len(pages(work / "site"))  # every file
+
+
+def test_a_cache_made_by_other_nashra_code_is_not_used(repository, tmp_path, capsys, parsed, monkeypatch):
+    """Restored after an upgrade (the version number may be the same), the cache describes
+    pages another Nashra made: every article is read and rendered again."""
+    from generator.build import changes
+
+    work, cache = tmp_path / "work", tmp_path / "cache.tar"
+    ci_run(repository, work, cache, capsys)
+    monkeypatch.setattr(changes, "_code", lambda: b"the code of another Nashra")
+    parsed.clear()
+    assert ci_run(repository, work, cache, capsys)[0] == 0
+    assert sorted(parsed) == ["a1.txt", "a2.txt", "a3.txt"]

@@ -69,7 +69,7 @@ def call(desk: Desk, method: str, path: str, body: dict | None = None, **headers
 
 @pytest.fixture
 def desk(desk_site):
-    return Desk(load_config(desk_site.root), "127.0.0.1", PORT)
+    return Desk(desk_site.root, "127.0.0.1", PORT)
 
 
 def shown(desk: Desk) -> dict:
@@ -274,5 +274,32 @@ def test_a_save_killed_at_any_moment_leaves_the_old_memory_or_the_new_one(desk_s
         started = memory_file.stat().st_mtime_ns
     assert killed == 12
     print(f"killed 12 saves; {left_behind} left a temporary file behind")
-    assert save(Desk(load_config(desk_site.root), "127.0.0.1", PORT), "title", "The headline")[0] == 200
+    assert save(Desk(desk_site.root, "127.0.0.1", PORT), "title", "The headline")[0] == 200
     assert [p.name for p in memory_file.parent.iterdir()] == [memory_file.name]
+
+
+def test_after_a_paragraph_is_inserted_above_a_save_keeps_every_other_translation(site, capsys):
+    """The ids shift (s0-p1 becomes s0-p2): each translation is still its own segment's,
+    the new paragraph is untranslated (not stale), and a save replaces nothing but its own."""
+    path = site.article(f"{SLUG}.txt", ARTICLE)
+    config = load_config(site.root)
+    article = load_article(path, config, Report(stream=None))
+    english = {s.id: f"English of {s.id}" for s in article.segments()}
+    save_memory(memory_path(config.translations_dir, SLUG), Memory(SLUG, {
+        s.id: Entry(s.ar, english[s.id], Provenance.HUMAN) for s in article.segments()}))
+    site.article(f"{SLUG}.txt", ARTICLE.replace("\n\nدمشق-سانا ", "\n\nدمشق-سانا وصل الوفد إلى المدينة.\n\n", 1))
+    assert site.build(capsys)[0] == 0
+    desk = Desk(site.root, "127.0.0.1", PORT)
+    assert states(shown(desk)) == {
+        "title": ("human", english["title"]), "dateline": ("human", english["dateline"]),
+        "s0-p1-1": ("missing", ""),  # the paragraph inserted
+        "s0-p2-1": ("human", english["s0-p1-1"]), "s0-p2-2": ("human", english["s0-p1-2"]),
+        "s0-p3-1": ("human", english["s0-p2-1"])}
+    assert save(desk, "s0-p2-1", "The minister said the meeting was fruitful.")[0] == 200
+    assert save(desk, "s0-p1-1", "The delegation arrived in the city.")[0] == 200
+    entries = memory_of(site).entries
+    assert {key: entry.target for key, entry in entries.items()} == {
+        "title": english["title"], "dateline": english["dateline"],
+        "s0-p1-1": "The delegation arrived in the city.", "s0-p2-1": "The minister said the meeting was fruitful.",
+        "s0-p2-2": english["s0-p1-2"], "s0-p3-1": english["s0-p2-1"]}
+    assert entries["s0-p1-1"].provenance is Provenance.HUMAN  # written from scratch, though an entry had that id

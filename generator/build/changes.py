@@ -4,6 +4,7 @@ templates, the assets, and whether the site/ folder is still the one the cache d
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
@@ -20,9 +21,18 @@ from .article_job import contents, signatures
 from .cache import CACHE_DIR, ArticleEntry, BuildCache, CacheIndex
 
 
+@lru_cache(maxsize=1)
+def _code() -> bytes:
+    """Nashra's own code: a build cache made by other code (a CI cache restored after an
+    upgrade, with the same version number) is not this one's, as its pages may differ."""
+    package = Path(__file__).resolve().parent.parent
+    return digest(*(part for path in sorted(package.rglob("*")) if path.is_file() and path.suffix != ".pyc"
+                    for part in (path.relative_to(package).as_posix().encode(), path.read_bytes()))).encode()
+
+
 def site_key(config: SiteConfig) -> str:
     """What reading and analysing every article depends on: Nashra, the config, the data files."""
-    parts = [__version__.encode(), repr(replace(config, search=True)).encode()]  # indexing changes no page
+    parts = [__version__.encode(), _code(), repr(replace(config, search=True)).encode()]  # indexing changes no page
     for path in sorted(config.content_dir.glob("*.toml")):  # people, topics: data files
         parts += [path.name.encode(), path.read_bytes()]
     return digest(*parts)

@@ -16,7 +16,11 @@
     stale: "Stale: the Arabic changed since this English was written",
   };
   let article = null;
-  let open = null; // the segment being edited: {id, element, editor, textarea, message, version}
+  // The segment being edited: {id, element, editor, textarea, message, version, base, conflict};
+  // `base` is the English it opened with; `conflict` is set when the memory changed under it,
+  // and then only an explicit save (Ctrl+Enter, the button) writes the text over the change.
+  let open = null;
+  let saving = false; // a save is on its way: nothing else is opened or saved meanwhile
 
   const english = (id) => document.getElementById(`en-${id}`);
   const arabic = (id) => document.getElementById(`ar-${id}`);
@@ -61,12 +65,19 @@
 
   function remember() {
     if (open) {
-      sessionStorage.setItem(kept, JSON.stringify({ id: open.id, text: open.textarea.value, version: open.version }));
+      const { id, textarea, version, base } = open;
+      sessionStorage.setItem(kept, JSON.stringify({ id, text: textarea.value, version, base }));
     }
   }
 
+  const changed = () => open.textarea.value.trim() !== open.base.trim();
+
   function edit(id, draft = null) {
-    if (open && open.id === id) return;
+    if (saving || (open && open.id === id)) return;
+    if (open && changed()) {
+      save(id); // opening another segment saves this one first, as moving to it does
+      return;
+    }
     close();
     const segment = segmentOf(id);
     const element = english(id);
@@ -84,15 +95,24 @@
     editor.querySelector(".desk-state").textContent = `${id}: ${describe(segment)}`;
     editor.querySelector(".desk-source").textContent = segment.source;
     const textarea = editor.querySelector("textarea");
-    textarea.value = draft ? draft.text : segment.target;
+    // A draft kept across a reload: the text being written, and the memory it was begun on.
+    const typed = draft && draft.text !== draft.base;
+    textarea.value = typed ? draft.text : segment.target;
     open = { id, element, editor, textarea, message: editor.querySelector(".desk-message"),
-             version: draft ? draft.version : article.version };
+             version: typed ? draft.version : article.version, base: typed ? draft.base : segment.target,
+             conflict: false };
+    if (typed && segment.target !== draft.base) {
+      open.conflict = true;
+      open.message.classList.add("desk-error");
+      open.message.textContent = `Changed elsewhere while you wrote: it now reads “${segment.target || "(no English)"}”. `
+        + "Ctrl+Enter saves yours over it; Esc keeps the other.";
+    }
     element.hidden = true;
     element.after(editor);
     arabic(id)?.classList.add("desk-source-active");
     textarea.addEventListener("input", remember);
     textarea.addEventListener("keydown", onKey);
-    editor.querySelector(".desk-save").addEventListener("click", () => save(1));
+    editor.querySelector(".desk-save").addEventListener("click", () => save(neighbour(1), true));
     editor.querySelector(".desk-close").addEventListener("click", () => close(true));
     textarea.focus();
     remember();
@@ -117,7 +137,7 @@
   function onKey(event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      save(1);
+      save(neighbour(1), true);
     } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       event.preventDefault();
       move(event.key === "ArrowDown" ? 1 : -1);
@@ -128,15 +148,25 @@
   }
 
   function move(step) {
-    const changed = open.textarea.value.trim() !== segmentOf(open.id).target.trim();
-    if (changed) return save(step);
+    if (saving) return;
     const next = neighbour(step);
-    if (next) edit(next);
+    if (!changed()) {
+      if (next) edit(next);
+    } else if (open.conflict) {
+      open.message.textContent = "Not moved: the memory changed under this text. Ctrl+Enter saves yours over it; "
+        + "Esc keeps the other.";
+    } else {
+      save(next);
+    }
   }
 
-  async function save(step) {
-    const { id, textarea, message, version } = open;
-    const next = neighbour(step);
+  // Save the open segment, then open `next` (a segment id) if given. Only one save at a
+  // time, and what it does when it returns is for the segment it saved.
+  async function save(next, explicit = false) {
+    if (saving || (open.conflict && !explicit)) return false;
+    const editing = open;
+    const { id, textarea, message, version } = editing;
+    saving = true;
     message.classList.remove("desk-error");
     message.textContent = "Saving…";
     try {
@@ -147,28 +177,31 @@
     } catch (error) {
       message.classList.add("desk-error");
       message.textContent = error.message;
-      if (error.status === 409) await refresh(); // the next save, knowingly, goes over the change
+      if (error.status === 409) await refresh(editing); // the next explicit save goes over the change
       return false;
+    } finally {
+      saving = false;
     }
-    const saved = segmentOf(id);
-    open.element.textContent = saved.target;
-    close();
+    editing.element.textContent = segmentOf(id).target;
+    if (open === editing) close();
     mark();
     document.documentElement.dataset.deskSaved = String(Number(document.documentElement.dataset.deskSaved || 0) + 1);
     if (next) edit(next);
-    else english(id)?.focus();
+    else if (!open) english(id)?.focus();
     return true;
   }
 
-  async function refresh() {
+  async function refresh(editing) {
     article = await call(api);
     mark();
-    if (!open) return;
-    const now = segmentOf(open.id);
-    open.version = article.version;
+    if (open !== editing) return;
+    const now = segmentOf(editing.id);
+    editing.version = article.version;
+    editing.conflict = true;
     remember();
-    if (now && now.target !== open.textarea.value) {
-      open.message.textContent += ` It now reads: “${now.target || "(no English)"}”. Save again to replace it with yours.`;
+    if (now && now.target !== editing.textarea.value) {
+      editing.message.textContent += ` It now reads: “${now.target || "(no English)"}”. `
+        + "Ctrl+Enter saves yours over it.";
     }
   }
 

@@ -17,13 +17,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build.article_job import load_article
-from ..build.lock import build_lock
+from ..build.lock import LockBusy, build_lock
 from ..config import SiteConfig
 from ..diagnostics import Level, Report
 from ..model import Article, Provenance
-from ..translate.memory import Entry, MemoryFileError, load_memory, memory_path, save_memory, with_entry
+from ..translate.editing import with_entry
+from ..translate.memory import Entry, Memory, MemoryFileError, memory_from_bytes, memory_path, realigned, save_memory
 
 ABSENT = "absent"  # the version of a memory file that does not exist yet
+# A save waits this long for a build of the site (`--translate` in another terminal, say):
+# the preview's server answers nothing else meanwhile, so it then says so and gives up.
+LOCK_WAIT_SECONDS = 2.0
 
 
 class DeskRefusal(Exception):
@@ -55,37 +59,47 @@ class DeskArticle:
                 "segments": [vars(segment) for segment in self.segments]}
 
 
-def memory_version(path: Path) -> str:
+def _memory_bytes(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        return path.read_bytes()
     except FileNotFoundError:
-        return ABSENT
+        return None
+
+
+def _version(data: bytes | None) -> str:
+    return hashlib.sha256(data).hexdigest()[:16] if data is not None else ABSENT
 
 
 def read_article(config: SiteConfig, path: Path, slug: str) -> DeskArticle:
     """The article at `path` (whose slug the last build found) with the English its memory
-    holds, and the version of that memory."""
+    holds, read from the very bytes its version names."""
+    article = _load(config, path)
     memory_file = memory_path(config.translations_dir, slug)
-    for _ in range(3):  # the memory may be saved while it is read: then read it again
-        version = memory_version(memory_file)
-        article = _load(config, path)
-        try:
-            memory = load_memory(memory_file, article.slug)  # for the older English of stale segments
-        except MemoryFileError as exc:
-            raise DeskRefusal(409, f"{memory_file}:{exc.line}: the translation memory cannot be read ({exc}); "
-                                   "mend it, then reload") from exc
-        if memory_version(memory_file) == version:
-            break
-    else:
-        raise DeskRefusal(409, "the translation memory keeps changing; try again in a moment")
+    data = _memory_bytes(memory_file)
+    return _shown(article, memory_file, data, _memory(memory_file, slug, data))
+
+
+def _memory(memory_file: Path, slug: str, data: bytes | None) -> Memory:
+    try:
+        return memory_from_bytes(data, memory_file, slug) if data is not None else Memory(slug, {})
+    except MemoryFileError as exc:
+        raise DeskRefusal(409, f"{memory_file}:{exc.line}: the translation memory cannot be read ({exc}); "
+                               "mend it, then reload") from exc
+
+
+def _shown(article: Article, memory_file: Path, data: bytes | None, memory: Memory) -> DeskArticle:
+    """Each segment's English and its state, as the build's apply_memory() sees them."""
+    entries = realigned(memory, article.segments()).entries
     segments = []
     for segment in article.segments():
-        old = memory.entries.get(segment.id)
-        entry = memory.lookup(segment)[0] if segment.en else old
-        target = segment.en or (old.target if old and segment.provenance is Provenance.STALE else "")
-        segments.append(DeskSegment(segment.id, segment.ar, target, segment.provenance.value,
+        entry = entries.get(segment.id)
+        if entry is None or (entry.source == segment.ar and not entry.target.strip()):
+            state = Provenance.MISSING.value
+        else:
+            state = entry.provenance.value if entry.source == segment.ar else Provenance.STALE.value
+        segments.append(DeskSegment(segment.id, segment.ar, entry.target if entry else "", state,
                                     entry.engine if entry else ""))
-    return DeskArticle(article.slug, memory_file, version, tuple(segments))
+    return DeskArticle(article.slug, memory_file, _version(data), tuple(segments))
 
 
 def _load(config: SiteConfig, path: Path) -> Article:
@@ -106,20 +120,33 @@ def save_segment(config: SiteConfig, path: Path, slug: str, segment_id: str, tex
     text = " ".join(text.split())
     if not text:
         raise DeskRefusal(400, "the English is empty; to take a translation out, edit the memory file")
-    with build_lock(config.root, None):
-        shown = read_article(config, path, slug)
-        if shown.version != version:
-            raise DeskRefusal(409, "not saved: the translation memory of this article changed since the page "
-                                   "was loaded (another tab, an editor, --translate); your text is kept here; "
-                                   "reload to see the change, then save again")
-        segment = next((s for s in shown.segments if s.id == segment_id), None)
-        if segment is None:
-            raise DeskRefusal(404, f"no segment {segment_id!r} in this article (was it edited?); reload the page")
-        memory = load_memory(shown.memory_file, shown.slug)  # read_article read it: it is readable
-        machine_made = segment.state in ("machine", "reviewed") or (segment.state == "stale" and segment.engine)
-        provenance = Provenance.REVIEWED if machine_made else Provenance.HUMAN
-        entry = Entry(segment.source, text, provenance, segment.engine if machine_made else "", today or dt.date.today())
-        save_memory(shown.memory_file, with_entry(memory, (s.id for s in shown.segments), segment_id, entry))
-        saved = replace(segment, target=text, state=provenance.value, engine=entry.engine)
-        return replace(shown, version=memory_version(shown.memory_file),
-                       segments=tuple(saved if s.id == segment_id else s for s in shown.segments))
+    try:
+        with build_lock(config.root, None, wait=LOCK_WAIT_SECONDS):
+            return _save(config, path, slug, segment_id, text, version, today or dt.date.today())
+    except LockBusy as exc:
+        raise DeskRefusal(503, f"not saved: {exc}; your text is kept here: save again when it is done") from exc
+    except OSError as exc:
+        raise DeskRefusal(507, f"not saved: {exc.strerror or exc}; your text is kept here") from exc
+
+
+def _save(config: SiteConfig, path: Path, slug: str, segment_id: str, text: str, version: str,
+          today: dt.date) -> DeskArticle:
+    article = _load(config, path)
+    memory_file = memory_path(config.translations_dir, slug)
+    data = _memory_bytes(memory_file)
+    if _version(data) != version:
+        raise DeskRefusal(409, "not saved: the translation memory of this article changed since the page "
+                               "was loaded (another tab, an editor, --translate); your text is kept here; "
+                               "reload to see the change, then save again")
+    memory = _memory(memory_file, slug, data)
+    shown = _shown(article, memory_file, data, memory)
+    segment = next((s for s in shown.segments if s.id == segment_id), None)
+    if segment is None:
+        raise DeskRefusal(404, f"no segment {segment_id!r} in this article (was it edited?); reload the page")
+    machine_made = segment.state in ("machine", "reviewed") or (segment.state == "stale" and bool(segment.engine))
+    provenance = Provenance.REVIEWED if machine_made else Provenance.HUMAN
+    entry = Entry(segment.source, text, provenance, segment.engine if machine_made else "", today)
+    written = save_memory(memory_file, with_entry(memory, article.segments(), segment_id, entry))
+    saved = replace(segment, target=text, state=provenance.value, engine=entry.engine)
+    return replace(shown, version=_version(written),
+                   segments=tuple(saved if s.id == segment_id else s for s in shown.segments))

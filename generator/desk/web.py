@@ -12,7 +12,6 @@ never gives).
 from __future__ import annotations
 
 import hmac
-import html
 import json
 import re
 import secrets
@@ -23,7 +22,7 @@ from typing import Callable, Iterable
 import jinja2
 
 from ..build.changes import last_built
-from ..config import SiteConfig
+from ..config import ConfigError, SiteConfig, load_config
 from ..render.urls import Route
 from ..site.library import Listing
 from .edits import DeskRefusal, read_article, save_segment
@@ -54,10 +53,16 @@ class DeskArticleRow:
 
 @dataclass
 class Desk:
-    config: SiteConfig
+    root: Path  # the site's folder: its site.toml is read again for each request, as each rebuild does
     host: str
     port: int
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+
+    def _config(self) -> SiteConfig:
+        try:
+            return load_config(self.root)
+        except ConfigError as exc:
+            raise DeskRefusal(503, f"site.toml cannot be read; mend it first: {exc}") from exc
 
     @property
     def origin(self) -> str:
@@ -78,15 +83,18 @@ class Desk:
         match = PARALLEL.match(path)
         if not match or not self._trusted_host(environ):
             return b""
+        # JSON in a script element: entities are not decoded there, but `</script>` would end it
         settings = json.dumps({"token": self.token, "slug": match[2], "api": "/_desk/", "desk": "/desk/"})
-        return (f'<script type="application/json" id="nashra-desk">{html.escape(settings, quote=False)}</script>'
+        settings = settings.replace("<", "\\u003c")
+        return (f'<script type="application/json" id="nashra-desk">{settings}</script>'
                 '<link rel="stylesheet" href="/_desk/desk.css"><script src="/_desk/desk.js" defer></script>'
                 ).encode()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         status, headers, body = self._respond(environ)
         start_response(status, headers + [("Content-Length", str(len(body))), ("Cache-Control", "no-store"),
-                                          ("X-Content-Type-Options", "nosniff")])
+                                          ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+                                          ("Content-Security-Policy", "frame-ancestors 'none'")])
         return [body]
 
     def _respond(self, environ: dict) -> Respond:
@@ -94,7 +102,10 @@ class Desk:
         if not self._trusted_host(environ):
             return _text("403 Forbidden", f"the translation desk answers only at {self.origin}/desk/")
         if path == "/desk/" and method == "GET":
-            return "200 OK", [("Content-Type", "text/html; charset=utf-8")], self._desk_page()
+            try:
+                return "200 OK", [("Content-Type", "text/html; charset=utf-8")], self._desk_page(self._config())
+            except DeskRefusal as exc:
+                return _text(f"{exc.status} {REASONS[exc.status]}", str(exc))
         if path in ("/_desk/desk.js", "/_desk/desk.css") and method == "GET":
             kind = "text/javascript" if path.endswith(".js") else "text/css"
             return "200 OK", [("Content-Type", f"{kind}; charset=utf-8")], (HERE / path.rsplit("/", 1)[1]).read_bytes()
@@ -118,11 +129,12 @@ class Desk:
         return ""
 
     def _article_call(self, environ: dict, method: str, slug: str, segment_id: str | None) -> Respond:
-        source = next((path for path, listing in last_built(self.config).items() if listing.slug == slug), None)
+        config = self._config()
+        source = next((path for path, listing in last_built(config).items() if listing.slug == slug), None)
         if source is None:
             raise DeskRefusal(404, f"no article {slug!r} in the last build")
         if method == "GET" and segment_id is None:
-            return _json(200, read_article(self.config, source, slug).as_json())
+            return _json(200, read_article(config, source, slug).as_json())
         if method != "POST" or segment_id is None:
             raise DeskRefusal(405, "read an article with GET, save a segment with POST")
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
@@ -135,17 +147,18 @@ class Desk:
             raise DeskRefusal(400, f"a save is JSON: {{\"target\": ..., \"version\": ...}} ({exc})") from exc
         if not isinstance(target, str) or not isinstance(version, str):
             raise DeskRefusal(400, "`target` and `version` must be strings")
-        return _json(200, save_segment(self.config, source, slug, segment_id, target, version).as_json())
+        return _json(200, save_segment(config, source, slug, segment_id, target, version).as_json())
 
-    def _desk_page(self) -> bytes:
+    def _desk_page(self, config: SiteConfig) -> bytes:
+        built = last_built(config)
         rows = []
-        for listing in sorted(last_built(self.config).values(), key=_newest_first):
+        for listing in sorted(built.values(), key=_newest_first):
             status = listing.status
             if status.missing or status.machine:
                 rows.append(DeskArticleRow(listing, status.missing - status.stale, status.machine, status.stale,
                                            "/" + Route("en", "parallel", listing.slug).url))
         environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
-        return environment.get_template("desk.html").render(rows=rows, site=self.config).encode()
+        return environment.get_template("desk.html").render(rows=rows, site=config, built=bool(built)).encode()
 
 
 def _newest_first(listing: Listing) -> tuple:
@@ -156,7 +169,11 @@ def _text(status: str, message: str) -> Respond:
     return status, [("Content-Type", "text/plain; charset=utf-8")], (message + "\n").encode()
 
 
+REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+           409: "Conflict", 415: "Unsupported Media Type", 422: "Unprocessable Content", 503: "Service Unavailable",
+           507: "Insufficient Storage"}
+
+
 def _json(code: int, data: dict) -> Respond:
-    reasons = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-               409: "Conflict", 415: "Unsupported Media Type", 422: "Unprocessable Content"}
-    return f"{code} {reasons[code]}", [("Content-Type", "application/json")], json.dumps(data, ensure_ascii=False).encode()
+    return f"{code} {REASONS[code]}", [("Content-Type", "application/json")], json.dumps(data, ensure_ascii=False).encode()
+

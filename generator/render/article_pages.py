@@ -40,7 +40,7 @@ def _not_yet_english(lang: str, label: str) -> dict[str, Any]:
     `noindex` and name no alternates (nor does its Arabic page), and an English page holding no
     English at all declares the Arabic it shows, and no NewsArticle."""
     if lang == "ar":
-        return {"alternates": []}
+        return {"alternates": [], "og_locale_alternate": ""}
     untranslated = label == "untranslated"
     return {"alternates": [], "noindex": True, "news_article": None,
             "og_locale": LOCALES["ar"] if untranslated else LOCALES["en"], "og_locale_alternate": ""}

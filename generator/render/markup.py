@@ -65,8 +65,8 @@ class ArticleMarkup:
         return Markup(f'<{element} id="{escape(section.id)}">\n') + Markup("\n").join(parts) + Markup(f"\n</{element}>")
 
     def parallel_rows(self) -> Markup:
-        """The parallel view's rows after the title's, a heading's or a paragraph's Arabic
-        beside its English: the same in both languages' views, so made once."""
+        """The parallel view's rows after the title's (the dateline's, each heading's and
+        paragraph's), Arabic beside English: the same in both languages' views, so made once."""
         def row(kind: str, row_id: str, arabic: Markup, english: Markup) -> str:
             return (f'<div class="parallel-row {kind}-row" id="{escape(row_id)}">\n'
                     f'<div class="col" lang="ar" dir="rtl">{arabic}</div>\n'
@@ -74,6 +74,10 @@ class ArticleMarkup:
 
         def rows() -> Markup:
             made = []
+            if self.article.dateline:  # a segment like any other, to be read and translated beside its Arabic
+                dateline = self.article.dateline.segment
+                made.append(row("dateline", "dateline", self._segment(dateline, "ar", "p", "ar-"),
+                                self._segment(dateline, "en", "p", "en-")))
             for section in self.article.sections:
                 if section.heading:
                     made.append(row("heading", section.id, self._segment(section.heading, "ar", "h2", "ar-"),

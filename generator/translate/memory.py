@@ -24,14 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
 import tomli_w
 
 from ..diagnostics import Report
-from ..files import write_atomically
+from ..files import PARTIAL, write_atomically
 from ..model import Article, Provenance, Section, Segment
 from ..read.sources import remove_hidden
 from ..text.tomltext import TomlLines, TomlProblem, parse_toml
@@ -78,23 +77,38 @@ class Memory:
     article: str
     entries: dict[str, Entry]  # segment id -> entry, in reading order
 
-    @cached_property
-    def _by_hash(self) -> dict[str, Entry]:
-        """The first translated entry for each source text: where a segment whose id moved
-        (a paragraph inserted above it) finds its translation."""
-        found: dict[str, Entry] = {}
-        for entry in self.entries.values():
-            if entry.target:
-                found.setdefault(entry.hash, entry)
-        return found
 
-    def lookup(self, segment: Segment) -> tuple[Entry | None, bool]:
-        """-> (entry for this exact source text or None, whether a stale entry exists)."""
-        entry = self.entries.get(segment.id)
-        if entry and entry.source == segment.ar:
-            return entry, False
-        moved = self._by_hash.get(source_hash(segment.ar))
-        return moved, entry is not None and moved is None
+def realigned(memory: Memory, segments: Iterable[Segment]) -> Memory:
+    """The memory keyed by the article's segment ids as they are now, in reading order.
+
+    An entry stays under its id while its Arabic is that segment's, and follows its Arabic
+    to the segment that has it now (a paragraph inserted above shifted the ids); so an
+    entry under a segment's id translates that segment (its Arabic is `source`) or is stale
+    (the Arabic changed since). An entry whose Arabic no segment has, and whose id another
+    entry took, is kept under `unplaced-<hash>`: a file is never rewritten with less in it."""
+    segments = list(segments)
+    entries = memory.entries
+    placed = {seg.id: entries[seg.id] for seg in segments if seg.id in entries and entries[seg.id].source == seg.ar}
+    free: dict[str, list[str]] = {}  # source hash -> ids of the entries not in place, in file order
+    for key, entry in entries.items():
+        if placed.get(key) is not entry:
+            free.setdefault(entry.hash, []).append(key)
+    used = set(placed)
+    for seg in segments:
+        if seg.id not in placed and (keys := free.get(source_hash(seg.ar))):
+            key = keys.pop(0)
+            placed[seg.id] = entries[key]
+            used.add(key)
+    left = {key: entry for key, entry in entries.items() if key not in used}
+    ordered: dict[str, Entry] = {}
+    for seg in segments:
+        if seg.id in placed:
+            ordered[seg.id] = placed[seg.id]
+        elif seg.id in left:
+            ordered[seg.id] = left.pop(seg.id)  # stale: for this segment's older Arabic
+    for key, entry in left.items():  # for segments gone, or whose id another entry took
+        ordered[key if key not in ordered else f"unplaced-{entry.hash}"] = entry
+    return replace(memory, entries=ordered)
 
 
 def memory_path(translations_dir: Path, slug: str) -> Path:
@@ -106,8 +120,13 @@ def load_memory(path: Path, slug: str, report: Report | None = None) -> Memory:
     With a `report`, invisible and control characters are removed, as from articles."""
     if not path.exists():
         return Memory(slug, {})
+    return memory_from_bytes(path.read_bytes(), path, slug, report)
+
+
+def memory_from_bytes(data: bytes, path: Path, slug: str, report: Report | None = None) -> Memory:
+    """A memory file's bytes, read (`path` names it in problems)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
         if report is not None:
             text = remove_hidden(text, path, report)
         raw = parse_toml(text)
@@ -164,13 +183,16 @@ def dump_memory(memory: Memory) -> str:
     return _HEADER + "\n" + body
 
 
-def save_memory(path: Path, memory: Memory) -> None:
-    """Replace the memory file atomically. Its writers (`--translate`, `build-site new`, the
-    desk) hold the build lock, so a temporary file of it found now was left by a writer
-    killed mid-save: it goes, rather than lie about in content/ for git to see."""
-    for leftover in path.parent.glob(f".{path.name}.*"):
+def save_memory(path: Path, memory: Memory) -> bytes:
+    """Replace the memory file atomically; returns the bytes written. Its writers
+    (`--translate`, `build-site new`, the desk) hold the build lock, so a temporary file of
+    it found now was left by a writer killed mid-save: it goes, rather than lie about in
+    content/ for git to see. (Only ours: an editor's swap file is left alone.)"""
+    for leftover in path.parent.glob(f".{path.name}.*{PARTIAL}"):
         leftover.unlink(missing_ok=True)
-    write_atomically(path, dump_memory(memory).encode("utf-8"))
+    data = dump_memory(memory).encode("utf-8")
+    write_atomically(path, data)
+    return data
 
 
 @dataclass(frozen=True)
@@ -182,10 +204,11 @@ class Applied:
 def apply_memory(article: Article, memory: Memory) -> Applied:
     """Fill every segment's English from the memory; what is not there stays `missing`."""
     stale: list[Segment] = []
+    entries = realigned(memory, article.segments()).entries
 
     def fill(segment: Segment) -> Segment:
-        entry, is_stale = memory.lookup(segment)
-        if is_stale:
+        entry = entries.get(segment.id)
+        if entry is not None and entry.source != segment.ar:
             stale.append(segment)
             return replace(segment, provenance=Provenance.STALE)
         if entry is None or not entry.target.strip():
@@ -213,79 +236,3 @@ def memory_from_segments(slug: str, pairs: Iterable[tuple[Segment, str, Provenan
     """Build a memory from (segment, target, provenance, engine) tuples, in reading order."""
     return Memory(slug, {seg.id: Entry(seg.ar, target, provenance, engine, date)
                          for seg, target, provenance, engine in pairs})
-
-
-# `build-site new`: the skeleton a translator fills in a text editor.
-
-
-@dataclass(frozen=True)
-class Skeleton:
-    """An article's memory with an empty entry for each segment it had nothing for."""
-
-    memory: Memory
-    added: tuple[str, ...]  # ids of the entries added (or refreshed: empty, and stale), in reading order
-    translated: int  # segments that have their English
-    untranslated: int  # segments still to translate: empty, stale or just added
-    stale: tuple[Segment, ...]  # segments whose translated entry is for older Arabic: kept, to report
-
-
-def skeleton(memory: Memory, segments: Iterable[Segment]) -> Skeleton:
-    """Add `target = ""` human entries for the segments (in reading order) that have none,
-    each after the entry of the segment before it. Every entry already there is kept as it
-    is, stale ones too (a translation is never lost); only an empty entry whose Arabic
-    changed is made again, as there is nothing in it to lose."""
-    entries = dict(memory.entries)
-    order = list(entries)
-    added: list[str] = []
-    stale: list[Segment] = []
-    translated = untranslated = 0
-    previous: str | None = None  # the last segment so far with an entry in the file
-    for segment in segments:
-        entry, is_stale = memory.lookup(segment)
-        if entry is not None and entry.target.strip():
-            translated += 1
-        else:
-            untranslated += 1
-        old = memory.entries.get(segment.id)
-        if is_stale and old is not None and old.target.strip():
-            stale.append(segment)
-        elif entry is None:  # nothing for this Arabic: none by its id, or an empty stale one
-            if old is None:
-                order.insert(order.index(previous) + 1 if previous else 0, segment.id)
-            entries[segment.id] = Entry(segment.ar, "", Provenance.HUMAN)
-            added.append(segment.id)
-        if segment.id in entries:
-            previous = segment.id
-    return Skeleton(replace(memory, entries={i: entries[i] for i in order}), tuple(added), translated,
-                    untranslated, tuple(stale))
-
-
-def write_skeleton(translations_dir: Path, slug: str, segments: tuple[Segment, ...]) -> tuple[Path, Skeleton, bool]:
-    """The skeleton of one article's memory file, saved (atomically) if that changes the file.
-    -> (its path, the skeleton, whether it was written); MemoryFileError when it is unreadable."""
-    path = memory_path(translations_dir, slug)
-    made = skeleton(load_memory(path, slug, Report(stream=None)), segments)
-    text = dump_memory(made.memory)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return path, made, False
-    save_memory(path, made.memory)
-    return path, made, True
-
-
-def with_entry(memory: Memory, order: Iterable[str], segment_id: str, entry: Entry) -> Memory:
-    """The memory with `entry` for `segment_id`: where its entry was, or else after the entry
-    of the nearest segment before it in `order` (the article's segment ids, in reading
-    order), so the file still reads like the article."""
-    entries = dict(memory.entries)
-    if segment_id not in entries:
-        previous = None
-        for other in order:
-            if other == segment_id:
-                break
-            if other in entries:
-                previous = other
-        ids = list(entries)
-        ids.insert(ids.index(previous) + 1 if previous else 0, segment_id)
-        entries = {key: entries[key] if key in entries else entry for key in ids}
-    entries[segment_id] = entry
-    return replace(memory, entries=entries)

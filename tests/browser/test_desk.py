@@ -191,3 +191,42 @@ def test_the_desk_has_no_serious_accessibility_violations(browser, desk_preview,
     browser.screenshot(f"desk-{color_scheme}")
     assert [f"{v['impact']}: {v['id']}: {v['help']}: {[n['target'] for n in v['nodes']]}"
             for v in found if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_change_made_elsewhere_to_the_open_segment_is_never_overwritten_unasked(browser, desk_preview):
+    from selenium.webdriver.common.keys import Keys
+
+    root, base_url = desk_preview
+    open_desk(browser, base_url)
+
+    def change_elsewhere(target: str) -> None:  # a translator's text editor
+        memory = load_memory(memory_file(root), SLUG)
+        entry = dataclasses.replace(memory.entries["s0-p2-1"], target=target)
+        save_memory(memory_file(root), dataclasses.replace(memory, entries={**memory.entries, "s0-p2-1": entry}))
+        reloaded_showing(browser, "!!document.querySelector('.desk-editor')"
+                                  " && document.getElementById('en-s0-p2-1').textContent === arguments[0]", target)
+
+    # Opened, nothing typed: after the reload the editor shows the other text, and moving on saves nothing.
+    browser.run("document.getElementById('en-s0-p2-1').click();")
+    change_elsewhere("The translator's own sentence.")
+    assert editing(browser)["text"] == "The translator's own sentence."
+    keys(browser, Keys.ALT, Keys.ARROW_DOWN)
+    assert editing(browser)["state"].startswith("s0-p3-1")
+    time.sleep(0.5)
+    assert load_memory(memory_file(root), SLUG).entries["s0-p2-1"].target == "The translator's own sentence."
+
+    # Typed, then changed elsewhere: the editor keeps the typed text, says so, and moving does not save it.
+    keys(browser, Keys.ALT, Keys.ARROW_UP)
+    browser.run("document.querySelector('.desk-editor textarea').select();")
+    keys(browser, "My own version.")
+    change_elsewhere("The translator's second sentence.")
+    assert editing(browser)["text"] == "My own version."
+    assert editing(browser)["message"].startswith("Changed elsewhere while you wrote")
+    keys(browser, Keys.ALT, Keys.ARROW_DOWN)
+    assert editing(browser)["message"].startswith("Not moved")
+    assert load_memory(memory_file(root), SLUG).entries["s0-p2-1"].target == "The translator's second sentence."
+    for _ in range(3):  # explicitly: saved over it (pressed again should a late reload swallow the keys)
+        keys(browser, Keys.CONTROL, Keys.ENTER)
+        if until_saved(root, "s0-p2-1", "My own version."):
+            break
+    assert load_memory(memory_file(root), SLUG).entries["s0-p2-1"].target == "My own version."

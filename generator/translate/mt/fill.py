@@ -27,7 +27,7 @@ from ...config import SiteConfig
 from ...diagnostics import Report
 from ...model import Provenance, Segment
 from ...read.sources import discover
-from ..memory import Entry, Memory, MemoryFileError, load_memory, memory_path, save_memory
+from ..memory import Entry, Memory, MemoryFileError, load_memory, memory_path, realigned, save_memory
 from .engine import EngineUnavailable, Translator
 from .protect import Glossary, glossary_from_content, protect, restore
 
@@ -60,7 +60,9 @@ def pending_work(config: SiteConfig, report: Report) -> list[Work]:
             continue
         memory_file = memory_path(config.translations_dir, article.slug)
         try:
-            memory = load_memory(memory_file, article.slug, report)
+            # Keyed by the segments' ids as they are now: a machine entry for a segment must not
+            # replace the entry of another whose id it took (a paragraph inserted above).
+            memory = realigned(load_memory(memory_file, article.slug, report), article.segments())
         except MemoryFileError as exc:
             report.error(memory_file, exc.line, f"translation memory unreadable, left as is: {exc}; not translating this article")
             continue
