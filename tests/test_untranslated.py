@@ -138,3 +138,14 @@ def test_a_misspelt_untranslated_setting_is_an_error_at_its_line(site):
     with pytest.raises(ConfigError) as failure:
         load_config(site.root)
     assert 'site.toml:6: error: display.untranslated: must be "hide" or "notice", got \'show\'' in str(failure.value)
+
+
+def test_english_indexes_count_only_what_english_lists_show(fixture_site, capsys):
+    """The golden site: de Mistura speaks only in the untranslated Geneva story, so the English
+    speaker index leaves him out (his page would list nothing); the Aleppo story, complete,
+    keeps its topic in the English topic index."""
+    site = fixture_site("golden")
+    assert site.build(capsys, "--strict")[0] == 0
+    assert "staffan-de-mistura/" in site.page("ar/speakers/")
+    assert "staffan-de-mistura/" not in site.page("en/speakers/")
+    assert 'href="humanitarian-aid/"' in site.page("en/topics/")

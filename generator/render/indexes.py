@@ -4,7 +4,7 @@ person and per topic."""
 from __future__ import annotations
 
 from ..config import SiteConfig
-from ..site.library import Library
+from ..site.library import Library, SpeakerEntry, TopicEntry
 from .context import page_context
 from .environment import OutputPage, person_name
 from .feeds import item_feeds
@@ -16,11 +16,12 @@ from .urls import LANGUAGES, Route
 def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     """Speaker and topic pages: an index of each, and pages per person and per topic."""
     labels = {"speakers": "Speakers", "topics": "Topics"}
-    counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in library.speakers]),
-              "topics": repr([(e.topic, len(e.articles)) for e in library.topics])}
     pages = []
-    for kind, entries in (("speakers", library.speakers), ("topics", library.topics)):
-        for lang in LANGUAGES:
+    for lang in LANGUAGES:
+        speakers, topics = _listed(config, library, lang)
+        counts = {"speakers": repr([(e.person, len(e.quotes), e.article_count) for e in speakers]),
+                  "topics": repr([(e.topic, len(e.articles)) for e in topics])}
+        for kind, entries in (("speakers", speakers), ("topics", topics)):
             context = page_context(config, Route(lang, kind), message(config.templates_dir, lang, labels[kind]))
             context["entries"] = entries
             pages.append(OutputPage(Route(lang, kind), f"{kind}.html", context, counts[kind]))
@@ -37,3 +38,15 @@ def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
         pages += articles.pages(config, topic.articles, as_listing, article_views)
         pages += item_feeds(config, "topic", topic.topic.id, articles.titles, topic.articles)
     return pages
+
+
+def _listed(config: SiteConfig, library: Library, lang: str) -> tuple[tuple[SpeakerEntry, ...], tuple[TopicEntry, ...]]:
+    """The speakers and topics `lang`'s indexes show, counted by the articles its lists show:
+    in English, by default, only the articles whose English is complete (a speaker or topic
+    with none of those is left out, as its page would list nothing)."""
+    if lang == "ar" or config.list_untranslated:
+        return library.speakers, library.topics
+    speakers = [SpeakerEntry(e.person, tuple(q for q in e.quotes if q[0].status.complete)) for e in library.speakers]
+    topics = [TopicEntry(e.topic, tuple(a for a in e.articles if a.status.complete)) for e in library.topics]
+    return (tuple(sorted((e for e in speakers if e.quotes), key=lambda e: -len(e.quotes))),
+            tuple(sorted((e for e in topics if e.articles), key=lambda e: -len(e.articles))))
