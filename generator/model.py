@@ -133,6 +133,7 @@ class Article:
     draft: bool = False
     aliases: tuple[str, ...] = ()
     source_digest: str = ""  # of the file's bytes, as read (SourceFile.digest)
+    memory_digest: str = ""  # of its translation memory's bytes, as read ("" when it has none)
 
     @property
     def topic_ids(self) -> tuple[str, ...]:

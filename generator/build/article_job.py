@@ -8,7 +8,7 @@ is skipped altogether for an article whose inputs did not change.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -24,7 +24,7 @@ from ..render.article_pages import article_cards, article_pages
 from ..render.environment import OutputPage, make_environment, render
 from ..render.site_pages import site_pages
 from ..site.library import Library, Listing
-from ..translate.memory import MemoryFileError, apply_memory, load_memory, memory_path
+from ..translate.memory import MemoryFileError, apply_memory, memory_from_bytes, memory_path
 from .cache import ArticleEntry, ArticleStore, StatSignature, stat_signature
 from .orphans import die_with_parent
 
@@ -51,11 +51,13 @@ def signatures(config: SiteConfig, path: Path, slug: str | None) -> tuple:
     return (stat_signature(path), memory)
 
 
-def contents(config: SiteConfig, path: Path, slug: str | None, article_digest: str = "") -> tuple[str, str]:
-    """The digests of an article's file (unless given, as read) and of its memory ("" for
-    none): what tells, when the stats differ, whether the bytes did too, as in a fresh clone
-    of the site's repository."""
-    return (article_digest or _file_digest(path), _file_digest(memory_path(config.translations_dir, slug)) if slug else "")
+def contents(config: SiteConfig, path: Path, slug: str | None, article: Article | None = None) -> tuple[str, str]:
+    """The digests of an article's file and of its memory ("" for none), those of the bytes
+    the build read when it gives the `article` they made: what tells, when the stats differ,
+    whether the bytes did too, as in a fresh clone of the site's repository."""
+    if article is not None:
+        return (article.source_digest, article.memory_digest)
+    return (_file_digest(path), _file_digest(memory_path(config.translations_dir, slug)) if slug else "")
 
 
 def _file_digest(path: Path) -> str:
@@ -94,7 +96,12 @@ def load_article(path: Path, config: SiteConfig, report: Report, knowledge: Know
 def _translated(article: Article, config: SiteConfig, report: Report) -> Article:
     path = memory_path(config.translations_dir, article.slug)
     try:
-        memory = load_memory(path, article.slug, report)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return article
+    article = replace(article, memory_digest=digest(data))
+    try:
+        memory = memory_from_bytes(data, path, article.slug, report)
     except MemoryFileError as exc:
         report.error(path, exc.line, f"translation memory unreadable, left as is: {exc}")
         return article
@@ -133,7 +140,7 @@ class ArticleProcessor:
         article = load_article(path, self.config, report, self.knowledge)
         slug = article.slug if article else None
         found = signatures(self.config, path, slug)
-        read = contents(self.config, path, slug, article.source_digest if article else "")
+        read = contents(self.config, path, slug, article)
         if found[0] != before or _saved_since(found[1], started) or found != signatures(self.config, path, slug):
             found, read = UNSETTLED, ()  # saved while being read: what was read may not be what is there
         key = self.store.key(path, found)
