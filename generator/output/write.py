@@ -237,8 +237,14 @@ def _unlink_and_prune(root: Path, relative_path: str) -> None:
 
 
 def _files(root: Path) -> frozenset[str]:
-    return frozenset(os.path.relpath(os.path.join(folder, name), root)
-                     for folder, _, names in os.walk(root) for name in names)
+    """Every file under `root`, relative (`ar/articles/x/index.html`); one prefix per folder,
+    as a site holds tens of thousands of files (os.path.relpath for each took a second)."""
+    top = os.fspath(root)
+    found: list[str] = []
+    for folder, _, names in os.walk(top):
+        prefix = folder[len(top) + 1:].replace(os.sep, "/")
+        found.extend(f"{prefix}/{name}" if prefix else name for name in names)
+    return frozenset(found)
 
 
 def _staging_prefix(output_dir: Path) -> str:
