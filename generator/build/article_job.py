@@ -141,7 +141,7 @@ class ArticleProcessor:
         slug = article.slug if article else None
         found = signatures(self.config, path, slug)
         read = contents(self.config, path, slug, article)
-        if found[0] != before or _saved_since(found[1], started) or found != signatures(self.config, path, slug):
+        if found[0] != before or _saved_since(found[1], started):
             found, read = UNSETTLED, ()  # saved while being read: what was read may not be what is there
         key = self.store.key(path, found)
         if article is None:

@@ -12,7 +12,6 @@ atomically, so a killed save leaves the old file or the new one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ..build.article_job import load_article
 from ..build.lock import LockBusy, build_lock
 from ..config import SiteConfig
 from ..diagnostics import Level, Report
+from ..files import digest
 from ..model import Article, Provenance
 from ..translate.editing import with_entry
 from ..translate.memory import Entry, Memory, MemoryFileError, memory_from_bytes, memory_path, realigned, save_memory
@@ -67,7 +67,7 @@ def _memory_bytes(path: Path) -> bytes | None:
 
 
 def _version(data: bytes | None) -> str:
-    return hashlib.sha256(data).hexdigest()[:16] if data is not None else ABSENT
+    return digest(data)[:16] if data is not None else ABSENT
 
 
 def read_article(config: SiteConfig, path: Path, slug: str) -> DeskArticle:

@@ -69,10 +69,15 @@ def article_view(article: Article | Listing) -> dict[str, Any]:
     return {"article": article, "status": status, "agency_en": agency_english(dateline.agency) if dateline else ""}
 
 
+def lists_all(config: SiteConfig, lang: str) -> bool:
+    """Whether `lang`'s homes, indexes and feeds list every article: the Arabic ones do, and
+    the English ones with `[display] untranslated = "notice"`, each with its state."""
+    return lang == "ar" or config.list_untranslated
+
+
 def listed(config: SiteConfig, status: TranslationStatus, lang: str) -> bool:
-    """Whether an article is listed on `lang`'s homes, indexes and feeds: in English, only once
-    its English is complete, unless `[display] untranslated = "notice"` lists it with its state."""
-    return lang == "ar" or status.complete or config.list_untranslated
+    """Whether an article is listed in `lang`: in English, by default, once its English is complete."""
+    return lists_all(config, lang) or status.complete
 
 
 def summary(article: Article, lang: str) -> str:

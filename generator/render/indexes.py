@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..config import SiteConfig
 from ..site.library import Library, SpeakerEntry, TopicEntry
-from .context import page_context
+from .context import lists_all, page_context
 from .environment import OutputPage, person_name
 from .feeds import item_feeds
 from .lists import ItemList, article_views, as_listing, quote_views
@@ -44,7 +44,7 @@ def _listed(config: SiteConfig, library: Library, lang: str) -> tuple[tuple[Spea
     """The speakers and topics `lang`'s indexes show, counted by the articles its lists show:
     in English, by default, only the articles whose English is complete (a speaker or topic
     with none of those is left out, as its page would list nothing)."""
-    if lang == "ar" or config.list_untranslated:
+    if lists_all(config, lang):
         return library.speakers, library.topics
     speakers = [SpeakerEntry(e.person, tuple(q for q in e.quotes if q[0].status.complete)) for e in library.speakers]
     topics = [TopicEntry(e.topic, tuple(a for a in e.articles if a.status.complete)) for e in library.topics]

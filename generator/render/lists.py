@@ -8,7 +8,7 @@ from typing import Any, Callable, Sequence
 
 from ..config import SiteConfig
 from ..site.library import Listing, Quote, QuoteRecord, fingerprint
-from .context import article_view, page_context
+from .context import article_view, lists_all, page_context
 from .environment import OutputPage
 from .filters import localise_digits
 from .messages import message
@@ -56,7 +56,7 @@ class ItemList:
         pages = []
         plans: dict[int, _Plan] = {}  # by how many items a language lists: English often lists them all
         for lang in LANGUAGES:
-            listed_items = items if lang == "ar" or config.list_untranslated else [
+            listed_items = items if lists_all(config, lang) else [
                 item for item in items if listing_of(item).status.complete]
             if len(listed_items) not in plans:
                 plans[len(listed_items)] = self._plan(listed_items, listing_of)
