@@ -18,8 +18,6 @@ parallel view, the same in both languages' views. Templates own everything aroun
 
 from __future__ import annotations
 
-from typing import Callable
-
 from markupsafe import Markup, escape
 
 from ..model import Article, Paragraph, Provenance, Section, Segment
@@ -27,89 +25,86 @@ from .filters import isolate
 
 
 class ArticleMarkup:
-    """Memoised HTML of one article's segments and paragraphs; cheap to ask for twice."""
+    """The HTML of one article's segments and paragraphs, made as plain strings and marked
+    safe once per block (a Markup per segment cost as much as the text itself)."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        # Texts, segments and paragraphs by what they were asked for with: both parallel
-        # views show the same two columns, and the article page the same texts.
-        self._made: dict[tuple[str, ...], Markup] = {}
+        # A sentence's text in each language: the article page and the parallel view show it alike.
+        self._texts: dict[tuple[str, str], str] = {}
+        self._sections: dict[str, Markup] = {}
+        self._rows: Markup | None = None  # the same in both languages' parallel views
 
-    def _memo(self, key: tuple[str, ...], make: Callable[[], Markup]) -> Markup:
-        if key not in self._made:
-            self._made[key] = make()
-        return self._made[key]
-
-    def _text(self, seg: Segment, lang: str) -> Markup:
-        return self._memo(("text", seg.id, lang), lambda: isolate(seg.en, "en") if lang == "en" and seg.en
-                          else isolate(seg.ar, "ar"))
+    def _text(self, seg: Segment, lang: str) -> str:
+        key = (seg.id, lang)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = isolate(seg.en, "en") if lang == "en" and seg.en else isolate(seg.ar, "ar")
+        return text
 
     def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
         """`id_prefix` ("ar-", "en-") marks the parallel view's columns."""
-        return self._memo(("segment", seg.id, lang, tag, id_prefix), lambda: self._segment(seg, lang, tag, id_prefix))
-
-    def paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str = "") -> Markup:
-        return self._memo(("paragraph", paragraph.id, lang, id_prefix),
-                          lambda: self._paragraph(paragraph, lang, id_prefix))
+        return Markup(self._segment(seg, lang, tag, id_prefix))
 
     def sections(self, lang: str) -> Markup:
         """The article's text as its page shows it: the lead a plain block (the HTML outline
         wants only headed sections), each other section with its heading."""
-        return self._memo(("sections", lang), lambda: Markup("\n").join(
-            self._section(section, lang) for section in self.article.sections))
+        if lang not in self._sections:
+            self._sections[lang] = Markup("\n".join(self._section(section, lang) for section in self.article.sections))
+        return self._sections[lang]
 
-    def _section(self, section: Section, lang: str) -> Markup:
+    def _section(self, section: Section, lang: str) -> str:
         element = "section" if section.heading else "div"
-        heading = [self.segment(section.heading, lang, "h2")] if section.heading else []
-        parts = heading + [self.paragraph(p, lang) for p in section.paragraphs]
-        return Markup(f'<{element} id="{escape(section.id)}">\n') + Markup("\n").join(parts) + Markup(f"\n</{element}>")
+        heading = [self._segment(section.heading, lang, "h2", "")] if section.heading else []
+        parts = heading + [self._paragraph(p, lang, "") for p in section.paragraphs]
+        return f'<{element} id="{escape(section.id)}">\n' + "\n".join(parts) + f"\n</{element}>"
 
     def parallel_rows(self) -> Markup:
         """The parallel view's rows after the title's (the dateline's, each heading's and
         paragraph's), Arabic beside English: the same in both languages' views, so made once."""
-        def row(kind: str, row_id: str, arabic: Markup, english: Markup) -> str:
+        if self._rows is None:
+            self._rows = Markup("\n".join(self._parallel_rows()))
+        return self._rows
+
+    def _parallel_rows(self) -> list[str]:
+        def row(kind: str, row_id: str, arabic: str, english: str) -> str:
             return (f'<div class="parallel-row {kind}-row" id="{escape(row_id)}">\n'
                     f'<div class="col" lang="ar" dir="rtl">{arabic}</div>\n'
                     f'<div class="col" lang="en" dir="ltr">{english}</div>\n</div>')
 
-        def rows() -> Markup:
-            made = []
-            if self.article.dateline:  # a segment like any other, to be read and translated beside its Arabic
-                dateline = self.article.dateline.segment
-                made.append(row("dateline", "dateline", self._segment(dateline, "ar", "p", "ar-"),
-                                self._segment(dateline, "en", "p", "en-")))
-            for section in self.article.sections:
-                if section.heading:
-                    made.append(row("heading", section.id, self._segment(section.heading, "ar", "h2", "ar-"),
-                                    self._segment(section.heading, "en", "p", "en-")))
-                made += [row("paragraph", p.id, self._paragraph(p, "ar", "ar-"), self._paragraph(p, "en", "en-"))
-                         for p in section.paragraphs]
-            return Markup("\n".join(made))
+        made = []
+        if self.article.dateline:  # a segment like any other, to be read and translated beside its Arabic
+            dateline = self.article.dateline.segment
+            made.append(row("dateline", "dateline", self._segment(dateline, "ar", "p", "ar-"),
+                            self._segment(dateline, "en", "p", "en-")))
+        for section in self.article.sections:
+            if section.heading:
+                made.append(row("heading", section.id, self._segment(section.heading, "ar", "h2", "ar-"),
+                                self._segment(section.heading, "en", "p", "en-")))
+            made += [row("paragraph", p.id, self._paragraph(p, "ar", "ar-"), self._paragraph(p, "en", "en-"))
+                     for p in section.paragraphs]
+        return made
 
-        return self._memo(("parallel",), rows)
-
-    def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> Markup:
+    def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> str:
         anchor = escape(id_prefix + seg.id)
         if lang == "ar":
-            return Markup(f'<{tag} id="{anchor}" class="seg">{self._text(seg, "ar")}</{tag}>')
+            return f'<{tag} id="{anchor}" class="seg">{self._text(seg, "ar")}</{tag}>'
         if seg.en:
             machine = ' lang="en-x-mtfrom-ar"' if seg.provenance is Provenance.MACHINE else ""
-            return Markup(f'<{tag} id="{anchor}" class="seg {seg.provenance.value}"{machine}>'
-                          f"{self._text(seg, 'en')}</{tag}>")
+            return f'<{tag} id="{anchor}" class="seg {seg.provenance.value}"{machine}>{self._text(seg, "en")}</{tag}>'
         if id_prefix:  # the parallel view: its Arabic column has this text already
-            return Markup(f'<{tag} id="{anchor}" class="seg missing" data-pagefind-ignore></{tag}>')
+            return f'<{tag} id="{anchor}" class="seg missing" data-pagefind-ignore></{tag}>'
         if tag != "span":  # a headline or heading all in Arabic: a right-to-left block
-            return Markup(f'<{tag} id="{anchor}" class="seg untranslated" lang="ar" dir="rtl" data-pagefind-ignore>'
-                          f'{self._text(seg, "ar")}</{tag}>')
-        return Markup(f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
-                      f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
+            return (f'<{tag} id="{anchor}" class="seg untranslated" lang="ar" dir="rtl" data-pagefind-ignore>'
+                    f'{self._text(seg, "ar")}</{tag}>')
+        return (f'<{tag} id="{anchor}" class="seg untranslated" data-pagefind-ignore>'
+                f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 
-    def _paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str) -> Markup:
+    def _paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str) -> str:
         anchor = escape(id_prefix + paragraph.id)
         if lang == "en" and not id_prefix and not any(s.en for s in paragraph.sentences):
             spans = " ".join(f'<span id="{escape(s.id)}" class="seg">{self._text(s, "ar")}</span>'
                              for s in paragraph.sentences)
-            return Markup(f'<p id="{anchor}" class="untranslated" lang="ar" dir="rtl" data-pagefind-ignore>'
-                          f"{spans}</p>")
+            return f'<p id="{anchor}" class="untranslated" lang="ar" dir="rtl" data-pagefind-ignore>{spans}</p>'
         sentences = " ".join(self._segment(s, lang, "span", id_prefix) for s in paragraph.sentences)
-        return Markup(f'<p id="{anchor}">{sentences}</p>')
+        return f'<p id="{anchor}">{sentences}</p>'
