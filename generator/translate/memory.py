@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -134,37 +135,56 @@ def memory_from_bytes(data: bytes, path: Path, slug: str, report: Report | None 
         raise MemoryFileError(f"not UTF-8: {exc.reason}") from exc
     except TomlProblem as exc:
         raise MemoryFileError(str(exc), exc.line) from exc
-    lines = TomlLines(text)
+    lines = _Lines(text)
     if "format" not in raw:
         raise MemoryFileError(f"missing `format = {FORMAT}` (the memory file format's version) at the top of the file", 1)
     if raw["format"] != FORMAT:
-        raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", lines.key("format"))
+        raise MemoryFileError(f"unknown format {raw.get('format')!r} (expected {FORMAT})", lines.found.key("format"))
     entries: dict[str, Entry] = {}
     for segment_id, fields in raw.get("segments", {}).items():
-        line = lines.table(f"segments.{segment_id}")
         if not isinstance(fields, dict):
-            raise MemoryFileError(f"segment {segment_id!r} must be a table", line)
-        entries[segment_id] = _entry(segment_id, fields, line, path, report)
+            raise MemoryFileError(f"segment {segment_id!r} must be a table", lines.segment(segment_id))
+        entries[segment_id] = _entry(segment_id, fields, lines, path, report)
     return Memory(raw.get("article", slug), entries)
 
 
-def _entry(segment_id: str, fields: dict, line: int, path: Path, report: Report | None) -> Entry:
-    unknown = fields.keys() - {"source", "source_hash", "target", "status", "engine", "date"}
+class _Lines:
+    """Where a memory's tables stand, found only when a problem is reported: a build reads
+    every memory, and finding the lines cost more than parsing the TOML."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def found(self) -> TomlLines:
+        return TomlLines(self.text)
+
+    def segment(self, segment_id: str) -> int:
+        return self.found.table(f"segments.{segment_id}")
+
+
+_ENTRY_KEYS = frozenset({"source", "source_hash", "target", "status", "engine", "date"})
+_STORED_NAMES = frozenset(p.value for p in STORED)
+
+
+def _entry(segment_id: str, fields: dict, lines: _Lines, path: Path, report: Report | None) -> Entry:
+    unknown = fields.keys() - _ENTRY_KEYS
     if unknown:
-        raise MemoryFileError(f"segment {segment_id!r}: unknown keys {sorted(unknown)}", line)
+        raise MemoryFileError(f"segment {segment_id!r}: unknown keys {sorted(unknown)}", lines.segment(segment_id))
     if not isinstance(fields.get("source"), str) or not isinstance(fields.get("target"), str):
-        raise MemoryFileError(f"segment {segment_id!r}: `source` and `target` must be strings", line)
+        raise MemoryFileError(f"segment {segment_id!r}: `source` and `target` must be strings",
+                              lines.segment(segment_id))
     status = fields.get("status")
-    if status not in {p.value for p in STORED}:
+    if status not in _STORED_NAMES:
         raise MemoryFileError(f"segment {segment_id!r}: status must be one of "
-                              f"{', '.join(p.value for p in STORED)}, got {status!r}", line)
+                              f"{', '.join(p.value for p in STORED)}, got {status!r}", lines.segment(segment_id))
     date = fields.get("date")
     if date is not None and not isinstance(date, dt.date):
-        raise MemoryFileError(f"segment {segment_id!r}: date must be a TOML date", line)
+        raise MemoryFileError(f"segment {segment_id!r}: date must be a TOML date", lines.segment(segment_id))
     entry = Entry(fields["source"], fields["target"], Provenance(status), str(fields.get("engine", "")), date)
     written = fields.get("source_hash")
     if report is not None and written is not None and written != entry.hash:
-        report.warning(path, line, f"segment {segment_id!r}: `source_hash` is not that of `source` (was the "
+        report.warning(path, lines.segment(segment_id), f"segment {segment_id!r}: `source_hash` is not that of `source` (was the "
                                    "Arabic edited by hand?); the source text is used, and the hash rewritten "
                                    "on the next save")
     return entry
