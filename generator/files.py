@@ -14,27 +14,21 @@ FolderIdentity = tuple[int, int]  # (inode, mtime_ns)
 PARTIAL = ".partial"  # what the name of a file being written ends with, until it replaces its target
 
 
-def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """A reader, or a crash, sees the old file or the new one, never half of either: the
     bytes go to a temporary file beside it, reach the disk (fsync), and replace it in one
-    rename, which is itself made durable by syncing the folder. Not `durable`, nothing is
-    synced: after a power cut the file may be the old one, or empty, which suits a file
-    whose loss costs only time (the build cache's articles, which are signed, so a broken
-    one is known and made again)."""
+    rename, which is itself made durable by syncing the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if not durable:
-        return
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)

@@ -134,8 +134,15 @@ class ArticleStore:
         return _load(self.folder / f"{key}.pickle", Article)
 
     def save(self, key: str, article: Article) -> None:
-        write_atomically(self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)),
-                         durable=False)  # signed: a pickle a power cut broke is known, and made again
+        # Written in place, not through a temporary file and a rename: a key names the inputs
+        # its article was made from, and the pickle is signed, so one a crash cut short fails
+        # its signature and is made again.
+        path, data = self.folder / f"{key}.pickle", _sign(pickle.dumps(article, pickle.HIGHEST_PROTOCOL))
+        try:
+            path.write_bytes(data)
+        except FileNotFoundError:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _load(path: Path, kind: type) -> Any:
