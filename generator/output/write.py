@@ -76,6 +76,7 @@ class StagingWriter:
         _clean_leftovers(output_dir)
         self.written: dict[str, int] = {}  # relative path -> size
         self.kept: set[str] = set()
+        self.folders: set[str] = set()  # made, or found, by this build's writes
         self.previous_files: frozenset[str] = frozenset()
         self.published: Published | None = None
         self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
@@ -98,11 +99,11 @@ class StagingWriter:
                 os.unlink(target)  # a hard link to the live site: never write through it
             except FileNotFoundError:
                 pass
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:  # a cold build makes a folder for nearly every page
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         self.written[relative_path] = len(data)
