@@ -44,6 +44,7 @@ def page_context(config: SiteConfig, route: Route, title: str, description: str 
     link = _link_maker(config, route, lang)
     return {
         "site": config,
+        "site_title": config.title(lang),
         "lang": lang,
         "dir": DIRECTION[lang],
         "other_lang": other,
