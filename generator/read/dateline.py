@@ -113,9 +113,14 @@ def _agency(found: re.Match[str]) -> str:
 
 
 def _dashes(text: str) -> str:
+    if "ـ" not in text:  # most lines have no tatweel: no need to scan them with a pattern
+        return text
     return _TATWEEL_DASH.sub(lambda run: "-" * len(run.group()), text)
 
 
+# The page readers ask about the same line from several rules (a caption? a headline? the
+# lead?): each line is matched once. A page has at most a few hundred lines.
+@lru_cache(maxsize=1024)
 def match_own_line(line: str) -> DatelineMatch | None:
     text = _dashes(line.strip())
     if len(text.split()) > 16 or text.endswith((".", "؟", "!")):
@@ -153,6 +158,7 @@ def _outlet_last(found: DatelineMatch) -> DatelineMatch:
     return DatelineMatch(found.agency, found.place, found.rest)
 
 
+@lru_cache(maxsize=1024)
 def match_inline(paragraph: str) -> DatelineMatch | None:
     text = _dashes(paragraph)
     for pattern in _patterns().inline:

@@ -9,6 +9,8 @@ top. A page pasted from the dateline down, or a one-paragraph item, has none."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..text.arabic import arabic_share
 from . import boilerplate
 from .dateline import agency_english, match_inline, match_own_line
@@ -20,6 +22,7 @@ MAX_HEADLINE_WORDS = 40
 MIN_HEADLINE_ARABIC = 0.75  # share of letters: `Sada Elbalad english` is a menu, not a headline
 
 
+@lru_cache(maxsize=1024)  # asked of a line by the lead, the tags, the headline's copies and the header
 def opens_story(block: Block) -> bool:
     """The lead, or a paragraph: opening with a dateline, ending like a statement (a headline
     may ask or exclaim), longer than a headline (Youm7's run to 30 words without a full stop),

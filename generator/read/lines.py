@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.arabic import arabic_share, match_key
 from .dateline import AGENCIES, match_own_line
@@ -81,5 +82,6 @@ def is_date_line(text: str) -> bool:
     return len(words) <= (MAX_DATE_LINE_REST if stamped else MAX_UNSTAMPED_REST)
 
 
+@lru_cache(maxsize=1024)  # the page rules compare each line with many others
 def same(text: str) -> str:
     return " ".join(match_key(text).split())
