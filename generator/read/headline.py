@@ -9,6 +9,7 @@ top. A page pasted from the dateline down, or a one-paragraph item, has none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..text.arabic import arabic_share
@@ -57,13 +58,14 @@ def is_deck(text: str) -> bool:
         and match_own_line(text) is None
 
 
-def choose_headline(above: list[Block], blocks: list[Block], arabic: bool) -> Block | None:
+def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[], bool]) -> Block | None:
     """The line above the lead printed again on the page (alone, or with a caption glued to
     it), else the longer of the first two that read like a headline (a kicker above it is
     shorter; a photo's caption or alt text further down may be longer); a shorter one without
-    digits (not `22 الاعلامي`, a view count and a category) only when no longer one reads like one."""
+    digits (not `22 الاعلامي`, a view count and a category) only when no longer one reads like one.
+    On an Arabic page (`arabic()`, asked only of a line in another script) a headline is Arabic."""
     readable = [block for block in above if reads_like_headline(block.text)
-                and (not arabic or arabic_share(block.text) >= MIN_HEADLINE_ARABIC)]
+                and (arabic_share(block.text) >= MIN_HEADLINE_ARABIC or not arabic())]
     full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
     if not full:
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)

@@ -6,6 +6,7 @@ captions with their credit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,11 +49,12 @@ class Block:
     heading: bool = False  # explicitly marked (Markdown); wire headings are inferred
 
 
-def page_rule(text: str, arabic: bool, after_title: bool) -> str | None:
+def page_rule(text: str, arabic: Callable[[], bool], after_title: bool) -> str | None:
     """Furniture of a pasted web page: its UI in another script (`Exit mobile version`,
-    `video`, `TT`), date lines, and photo captions with their credit."""
+    `video`, `TT`) when `arabic()` says the page is Arabic, date lines, and photo captions
+    with their credit."""
     words = len(text.split())
-    if arabic and words <= MAX_UI_WORDS and arabic_share(text) < 0.5:
+    if words <= MAX_UI_WORDS and arabic_share(text) < 0.5 and arabic():
         return "site UI"
     if is_date_line(text):
         return "date line"

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..text.arabic import arabic_share, match_key
 from ..text.names import is_given_name
@@ -76,8 +78,7 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     for block in _alt_texts(kept[lead + 1:]):
         rules[by_line[block.line]] = "photo caption"
     above = [block for block in kept[:lead] if rules[by_line[block.line]] is None]
-    arabic = arabic_share(" ".join(block.text for block in kept)) >= 0.5
-    headline = choose_headline(above, blocks, arabic)
+    headline = choose_headline(above, blocks, _arabic_page(kept))
     for block in above[:above.index(headline)] if headline else ():
         rules[by_line[block.line]] = "page header"
     story = [block for block in kept if rules[by_line[block.line]] is None and block is not headline]
@@ -93,6 +94,12 @@ def read_page(blocks: list[Block], *, wire: bool) -> Page:
     return Page(headline, body, _dropped(blocks, rules))
 
 
+def _arabic_page(blocks: list[Block]) -> Callable[[], bool]:
+    """Whether most of the blocks' letters are Arabic: a pass over all their text, made once
+    and only when a rule asks (of a short line in another script)."""
+    return cache(lambda: arabic_share(" ".join(block.text for block in blocks)) >= 0.5)
+
+
 def _dropped(blocks: list[Block], rules: list[str | None]) -> list[tuple[int, str, str]]:
     return [(block.line, rule, block.text) for block, rule in zip(blocks, rules) if rule is not None]
 
@@ -100,8 +107,7 @@ def _dropped(blocks: list[Block], rules: list[str | None]) -> list[tuple[int, st
 def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
     """Each line's furniture rule (None: story text), from the line and the lines around it."""
     copies = Counter(same(block.text) for block in blocks) if wire else Counter()
-    # In an Arabic article a short line mostly in Latin letters is the site's UI or a menu.
-    arabic = arabic_share(" ".join(block.text for block in blocks)) >= 0.5
+    arabic = _arabic_page(blocks)
     seen: set[str] = set()
     rules: list[str | None] = []
     in_link_list = seen_title = False
