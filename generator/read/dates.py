@@ -114,6 +114,7 @@ _EARLIEST = datetime.date(1900, 1, 1)
 DATE_LINE_WORDS = 12  # `نشر في: الأحد 15 مارس 2016 - 10:30 ص | آخر تحديث: ...`
 DATELINE_REACH = 40  # characters: `الرياض 14 جمادى الأولى 1437 هـ الموافق`, `دبي في 4 يناير 2016 /وام/`
 _LETTER = re.compile(r"[^\W\d_]")
+_ANY_DIGIT = re.compile(_D)
 _TODAY = re.compile(r"(?:اليوم|الموافق|أمس|امس)[^\S\n]{1,3}(?:\S+[^\S\n]{1,3})?$")
 
 
@@ -129,6 +130,8 @@ class DateMatch:
 def find_dates(text: str) -> tuple[DateMatch, ...]:
     """Every date a line states, in order. A Hijri date followed by `الموافق <date>` gives
     both dates; the caller prefers the Gregorian one."""
+    if not _ANY_DIGIT.search(text):  # every date has one; most lines have none
+        return ()
     dates = []
     for found in _date_pattern().finditer(text):
         if found["day"]:

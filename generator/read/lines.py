@@ -73,8 +73,10 @@ def is_date_line(text: str) -> bool:
     """`الأحد 30-10-2016 22:27 | كتب: بسام رمضان |`, `تم نشره في السبت 28 آذار / مارس 2015.
     03:00 مـساءً`, `Reporter, Reporter | 07.04.2024 - محدث : 08.04.2024`: a date with its time,
     byline or cue, and a few words more; never a dateline (`الرياض 14 مايو 2024 واس`)."""
+    if len(text.split()) > MAX_DATE_LINE_WORDS + 4:  # before looking for dates: a paragraph is long
+        return False
     dates = find_dates(text)
-    if not dates or len(text.split()) > MAX_DATE_LINE_WORDS + 4 or match_own_line(text) is not None:
+    if not dates or match_own_line(text) is not None:
         return False
     rest = text
     for found in reversed(dates):
