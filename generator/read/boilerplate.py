@@ -35,12 +35,19 @@ def _phrases(*phrases: str) -> _Phrases:
     return _Phrases(frozenset(k for k in keys if " " not in k), tuple(f" {k} " for k in keys if " " in k))
 
 
+def _openings(*phrases: str) -> tuple[str, ...]:
+    """Cues a line opens with, as keys followed by a space, to match whole words only."""
+    return tuple(f"{key} " for key in _keys(*phrases))
+
+
 # Each pattern starts only where a run of its characters starts and never backtracks into
 # it, so a hostile line (`a-a-a-...`, `a@a@a@...`) costs linear, not polynomial, time.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]++\.(?:com|net|org|me|ru|sy|tv|info|news)(?:/\S*)?", re.I)
 _EMAIL = re.compile(r"(?<![^\s@])[^\s@]++@[^\s@]+\.\w+")
 _HANDLE = re.compile(r"@\w+")
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{6,}\d")
+# What every address holds, found much faster than an address: most lines have none.
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|net|org|me|ru|sy|tv|info|news)", re.I)
 
 _CHANNELS = _phrases(
     "تيلغرام", "تلغرام", "تليغرام", "تيليغرام", "تلجرام", "telegram", "واتس اب", "واتساب", "whatsapp",
@@ -59,7 +66,7 @@ _CALLS = _phrases(
 # Without their vowels these are also verbs of the news (حمل carried, فعل in ردود فعل, نزل went
 # down): a call to action only with a channel or a link.
 _CHANNEL_CALLS = _phrases("حمل", "نزل", "فعل")
-_PROMPTS = _keys(  # short share/comment prompts, matched at the start of a short line
+_PROMPTS = _openings(  # short share/comment prompts, matched at the start of a short line
     "شارك", "شاركوا", "شاركونا", "شارك برايك", "علق", "اضف تعليق", "اضف تعليقا", "اترك تعليقا",
     "التعليقات", "تعليقات", "المزيد من الاخبار", "طباعه", "ارسل لصديق", "نشر في", "المصدر",
     # the page's own controls: skip links, back to top, "now reading"
@@ -67,7 +74,7 @@ _PROMPTS = _keys(  # short share/comment prompts, matched at the start of a shor
     "الذهاب الى الاعلى", "زر الذهاب الى الاعلى", "الى الاعلى", "تقرا الان", "skip to",
     "مشاهده الفيديو", "شاهد الفيديو", "تم نشره", "تاريخ النشر", "نشر بتاريخ", "اخر تحديث", "محدث",
 )
-_READ_MORE = _keys(  # links to other stories, whatever follows the cue on the line
+_READ_MORE = _openings(  # links to other stories, whatever follows the cue on the line
     "اقرا ايضا", "اقرا المزيد", "اقرا كذلك", "مواضيع ذات صله", "ذات صله", "اخبار ذات صله",
     "الاكثر قراءه", "الاكثر مشاهده", "الاكثر تداولا", "اخترنا لك", "شاهد ايضا", "اخبار متعلقه",
     "موضوعات متعلقه", "قد يهمك", "قد يعجبك", "المزيد من الاخبار", "اخبار اخرى", "تابع ايضا",
@@ -88,6 +95,10 @@ _BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|[إا]عداد|[أ�
                      r"(?P<name>[^:.،؟!\d]*?)\s*:?$")
 _AD_LABELS = set(_keys("اعلان", "اعلانات", "مساحه اعلانيه", "advertisement", "ads", "sponsored", "anzeige"))
 _END_MARKS = set(_keys("يتبع", "انتهى", "تتمة", "تابع", "ت م", "ت غ", "المزيد"))
+_DIGIT = re.compile(r"\d")
+# Seven letters that match_key keeps as they are (it folds them into each other): longer than
+# any end mark's word.
+_LONG_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{7}")
 _MASTHEAD = _phrases("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
 _NAVIGATION = _phrases(
     "الشريط الاخباري", "شريط الاخبار", "اخر الاخبار", "عاجل", "الرئيسيه", "اخبار", "سياسه",
@@ -116,8 +127,8 @@ def _contains(key: str, phrases: _Phrases) -> bool:
     return any(phrase in padded for phrase in phrases.multiword)
 
 
-def _starts_with(key: str, phrases: tuple[str, ...]) -> bool:
-    return any(key == p or key.startswith(p + " ") for p in phrases)
+def _starts_with(key: str, openings: tuple[str, ...]) -> bool:
+    return f"{key} ".startswith(openings)
 
 
 def _without_links(text: str) -> str:
@@ -127,7 +138,9 @@ def _without_links(text: str) -> str:
 
 
 def _has_link(text: str) -> bool:
-    return any(p.search(text) for p in (_URL, _EMAIL, _HANDLE, _PHONE))
+    return (_URL_HINT.search(text) is not None and _URL.search(text) is not None
+            or "@" in text and (_EMAIL.search(text) or _HANDLE.search(text)) is not None  # both need one
+            or _PHONE.search(text) is not None)
 
 
 def is_link_only(text: str) -> bool:
@@ -139,12 +152,14 @@ def is_call_to_action(text: str) -> bool:
     """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`; never a long
     paragraph (`ردود فعل ... في مواقع التواصل الاجتماعي`)."""
     key = match_key(text)
-    if len(key.split()) > MAX_CALL_WORDS:
+    words = len(key.split())
+    if words > MAX_CALL_WORDS:
         return False
+    channel_call, call = _contains(key, _CHANNEL_CALLS), _contains(key, _CALLS)
+    if not (channel_call or call):
+        return False  # most lines: no need to look for a channel or a link
     channel = _contains(key, _CHANNELS) or _has_link(text)
-    if _contains(key, _CHANNEL_CALLS) and channel:
-        return True
-    return _contains(key, _CALLS) and (channel or len(key.split()) <= 8)
+    return channel_call and channel or call and (channel or words <= 8)
 
 
 def is_prompt(text: str) -> bool:
@@ -178,7 +193,9 @@ def is_advertisement(text: str) -> bool:
 
 def is_wordless(text: str) -> bool:
     """`يتبع`, `//انتهى//`, `20:14ت م`: no word of two letters or more besides end marks."""
-    key = match_key(re.sub(r"\d", " ", text))
+    if _LONG_ARABIC_WORD.search(text):
+        return False  # a word longer than any end mark, whatever its key: no need to make one
+    key = match_key(_DIGIT.sub(" ", text))
     if key in _END_MARKS:
         return True
     return all(len(word) < 2 or word in _END_MARKS for word in key.split())
