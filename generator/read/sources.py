@@ -42,12 +42,14 @@ _BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # found in no text file
 # - control characters (C0 but tab and newline, DEL, C1) and noncharacters: HTML forbids them.
 # Kept: ZWNJ and ZWJ (U+200C/D), part of the spelling of Arabic-script languages, and the
 # marks LRM, RLM and ALM (U+200E/F, U+061C), which open no scope.
-HIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufdd0-\ufdef\ufeff\ufffe\uffff\U000e0000-\U000e007f"
-    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
-    + "]"
-)
+_HIDDEN_BMP = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+               "\ufdd0-\ufdef\ufeff\ufffe\uffff")  # a character class's inside
+_HIDDEN_ASTRAL = "\U000e0000-\U000e007f" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+HIDDEN_CHARACTERS = re.compile(f"[{_HIDDEN_BMP}{_HIDDEN_ASTRAL}]")
+# Its astral characters make a scan of every character ten times slower: a text is first
+# searched for the others and for any astral character at all, which most texts have none of.
+_MAYBE_HIDDEN = re.compile(f"[{_HIDDEN_BMP}\U00010000-\U0010ffff]")
 
 
 def discover(articles_dir: Path, report: Report) -> list[Path]:
@@ -103,7 +105,7 @@ def decode(data: bytes, path: Path, report: Report) -> tuple[str, str]:
 
 def remove_hidden(text: str, path: Path, report: Report) -> str:
     """Text without the characters of HIDDEN_CHARACTERS, with one warning naming them."""
-    found = HIDDEN_CHARACTERS.findall(text)
+    found = HIDDEN_CHARACTERS.findall(text) if _MAYBE_HIDDEN.search(text) else []
     if not found:
         return text
     kinds = list(dict.fromkeys(found))
