@@ -31,10 +31,11 @@ def opens_story(block: Block) -> bool:
     words = len(block.text.split())
     unnumbered = boilerplate.ENUMERATOR.sub("", block.text)  # `1. تخطي إلى المحتوى` has no full stop
     return not block.heading and match_own_line(block.text) is None and (  # `مسقط ـ العُمانية:`
-        _opens_with_agency(block.text)  # `الكويت - 29 - 7 (كونا) -- استذكر`, cut by a line break
-        or words > MAX_HEADLINE_WORDS or FULL_STOP_INSIDE.search(unnumbered) is not None
+        words > MAX_HEADLINE_WORDS or FULL_STOP_INSIDE.search(unnumbered) is not None
         or words >= 3 and STATEMENT_END.search(block.text) is not None  # `المتوسط:` is a label
-        or words > 12 and SENTENCE_END.search(block.text) is not None)
+        or words > 12 and SENTENCE_END.search(block.text) is not None
+        # last, as the dearest test: `الكويت - 29 - 7 (كونا) -- استذكر`, cut by a line break
+        or _opens_with_agency(block.text))
 
 
 def after_dateline(blocks: list[Block], i: int) -> bool:

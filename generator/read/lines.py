@@ -58,8 +58,9 @@ def page_rule(text: str, arabic: Callable[[], bool], after_title: bool) -> str |
         return "site UI"
     if is_date_line(text):
         return "date line"
-    longest = MAX_CREDITED_CAPTION_WORDS if _CREDITED.search(text) else MAX_CAPTION_WORDS
-    if words <= longest and not SENTENCE_END.search(text) and match_own_line(text) is None \
+    short = words <= MAX_CAPTION_WORDS or (  # the credit is looked for only where it decides
+        words <= MAX_CREDITED_CAPTION_WORDS and _CREDITED.search(text) is not None)
+    if short and not SENTENCE_END.search(text) and match_own_line(text) is None \
             and (_CAPTION.search(text) if after_title else _PHOTO_CREDIT.search(text)):
         return "photo caption"
     return None
