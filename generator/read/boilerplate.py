@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.arabic import match_key
 
@@ -120,8 +121,13 @@ MAX_NOTICE_WORDS = 60
 _COPYRIGHT = _phrases("جميع الحقوق محفوظة", "حقوق النشر", "حقوق الطبع", "all rights reserved")
 
 
+@lru_cache(maxsize=1024)  # the rules count a line's words, or look them up, a dozen times
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(key.split())
+
+
 def _contains(key: str, phrases: _Phrases) -> bool:
-    if not phrases.words.isdisjoint(key.split()):
+    if not phrases.words.isdisjoint(_words(key)):
         return True
     padded = f" {key} "
     return any(phrase in padded for phrase in phrases.multiword)
@@ -152,7 +158,7 @@ def is_call_to_action(text: str) -> bool:
     """`تابعونا عبر تطبيق واتس أب`, `عبر إرسال كلمة اشتراك على الرقم 0940...`; never a long
     paragraph (`ردود فعل ... في مواقع التواصل الاجتماعي`)."""
     key = match_key(text)
-    words = len(key.split())
+    words = len(_words(key))
     if words > MAX_CALL_WORDS:
         return False
     channel_call, call = _contains(key, _CHANNEL_CALLS), _contains(key, _CALLS)
@@ -165,7 +171,7 @@ def is_call_to_action(text: str) -> bool:
 def is_prompt(text: str) -> bool:
     """`شارك الخبر`, `أضف تعليقاً`, `المصدر: وكالات`: short and opening with a cue."""
     key = match_key(text)
-    return len(key.split()) <= 7 and _starts_with(key, _PROMPTS)
+    return len(_words(key)) <= 7 and _starts_with(key, _PROMPTS)
 
 
 def is_read_more(text: str) -> bool:
@@ -212,7 +218,7 @@ def is_credit(text: str) -> bool:
     stripped = text.strip()
     if stripped.startswith("(") and stripped.endswith(")") and _CREDIT.match("(" + key + ")"):
         return True
-    return "©" in text or (len(key.split()) <= MAX_CREDIT_WORDS and _contains(key, _COPYRIGHT))
+    return "©" in text or (len(_words(key)) <= MAX_CREDIT_WORDS and _contains(key, _COPYRIGHT))
 
 
 _OUTLET = "(?:" + "|".join(_keys("وكالة", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "مجلة", "إذاعة")) + ")"
@@ -229,7 +235,7 @@ def is_site_notice(text: str) -> bool:
     """`هذا الموقع يستخدم ملفات تعريف الارتباط ...`, `الأخبار المنشورة على الصفحة الرسمية لوكالة
     ... هي اختصار ...`: the site speaking to its readers, not the story."""
     key = match_key(text)
-    return len(key.split()) <= MAX_NOTICE_WORDS and _contains(key, _NOTICES)
+    return len(_words(key)) <= MAX_NOTICE_WORDS and _contains(key, _NOTICES)
 
 
 def is_self_description(text: str) -> bool:
@@ -244,9 +250,9 @@ def is_navigation(text: str) -> bool:
     parts = [p for p in _BREADCRUMB.split(f" {text} ") if p.strip()]
     if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):
         return True
-    if len(key.split()) <= 3 and (_contains(key, _NAVIGATION) or text.rstrip().endswith("|")):
+    if len(_words(key)) <= 3 and (_contains(key, _NAVIGATION) or text.rstrip().endswith("|")):
         return True  # a section, or a label cut from a title bar (`الثورة نت|`)
-    return len(key.split()) <= 3 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
+    return len(_words(key)) <= 3 and _contains(key, _MASTHEAD)  # the site's name: أخبار الأمم المتحدة
 
 
 _BODY_RULES = (
@@ -278,4 +284,4 @@ def classify(text: str, *, before_title: bool = False) -> str | None:
 
 def opens_link_list(text: str) -> bool:
     """A `اقرأ أيضاً:` line with nothing after the cue: related headlines follow it."""
-    return is_read_more(text) and len(match_key(text).split()) <= 3
+    return is_read_more(text) and len(_words(match_key(text))) <= 3
