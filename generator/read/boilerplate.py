@@ -129,6 +129,8 @@ def _words(key: str) -> tuple[str, ...]:
 def _contains(key: str, phrases: _Phrases) -> bool:
     if not phrases.words.isdisjoint(_words(key)):
         return True
+    if not phrases.multiword:
+        return False
     padded = f" {key} "
     return any(phrase in padded for phrase in phrases.multiword)
 
@@ -228,7 +230,7 @@ _SELF_DESCRIPTION = re.compile(rf"^{_OUTLET}(?: \S+){{0,8}} (?:هي|هو) (?:{_O
 def is_staff_credit(text: str) -> bool:
     """`رئيس التحرير: جابر سالم الحرمي`: a post in the masthead's staff box and its holder."""
     post, colon, holder = text.partition(":")
-    return bool(colon) and match_key(post) in _STAFF_POSTS and 1 <= len(holder.split()) <= MAX_STAFF_WORDS
+    return bool(colon) and 1 <= len(holder.split()) <= MAX_STAFF_WORDS and match_key(post) in _STAFF_POSTS
 
 
 def is_site_notice(text: str) -> bool:

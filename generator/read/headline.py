@@ -72,8 +72,8 @@ def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[]
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
     printed = [same(block.text) + " " for block in blocks]
     # Printed again, but not on the next line: that is a photo's alt text and its caption.
-    paired = {first.line for first, second in zip(blocks, blocks[1:])
-              if second.line == first.line + 1 and printed[blocks.index(second)].startswith(same(first.text) + " ")}
+    paired = {first.line for first, second, second_printed in zip(blocks, blocks[1:], printed[1:])
+              if second.line == first.line + 1 and second_printed.startswith(same(first.text) + " ")}
     again = [block for block in full if block.line not in paired
              and sum(text.startswith(same(block.text) + " ") for text in printed) > 1]
     if again:  # the first of its copies: whole above one cut short, bare above one with a caption glued

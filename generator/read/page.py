@@ -240,10 +240,11 @@ def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
     kept = {block.line for block in story}
     found: list[Block] = []
     for first, second in zip(blocks, blocks[1:]):
+        if first.line not in kept or second.line != first.line + 1:
+            continue
         words = len(second.text.split())
         short = words <= MAX_CAPTION_WORDS or words - len(first.text.split()) <= MAX_CREDIT_WORDS
-        if first.line in kept and second.line == first.line + 1 and short \
-                and (same(second.text) + " ").startswith(same(first.text) + " "):
+        if short and (same(second.text) + " ").startswith(same(first.text) + " "):
             found += [first] + ([second] if second.line in kept else [])
     return found
 
