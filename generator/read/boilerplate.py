@@ -97,8 +97,8 @@ _BYLINE = re.compile(r"^(?:كتب|كتبت|كتبه|بقلم|[إا]عداد|[أ�
 _AD_LABELS = set(_keys("اعلان", "اعلانات", "مساحه اعلانيه", "advertisement", "ads", "sponsored", "anzeige"))
 _END_MARKS = set(_keys("يتبع", "انتهى", "تتمة", "تابع", "ت م", "ت غ", "المزيد"))
 _DIGIT = re.compile(r"\d")
-# Seven letters that match_key keeps as they are (it folds them into each other): longer than
-# any end mark's word.
+# Seven letters of the Arabic alphabet, which match_key folds into one another but never drops:
+# a word longer than any end mark's.
 _LONG_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{7}")
 _MASTHEAD = _phrases("وكاله", "انباء", "الانباء", "اخبار", "شبكه", "صحيفه", "جريده", "قناه", "نشره", "موقع")
 _NAVIGATION = _phrases(
@@ -147,7 +147,7 @@ def _without_links(text: str) -> str:
 
 def _has_link(text: str) -> bool:
     return (_URL_HINT.search(text) is not None and _URL.search(text) is not None
-            or "@" in text and (_EMAIL.search(text) or _HANDLE.search(text)) is not None  # both need one
+            or "@" in text and (_EMAIL.search(text) or _HANDLE.search(text)) is not None  # each holds an @
             or _PHONE.search(text) is not None)
 
 
