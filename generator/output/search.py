@@ -6,7 +6,7 @@ Pagefind reads each page's `<html lang>` and builds one index per language, with
 stemming for Arabic as for English (`إرهاب` finds `الإرهاب`); a search page loads only the
 index of its own language. Only elements marked `data-pagefind-body` (the article text) are
 indexed, so the homes, the parallel view and the search pages never show up as results.
-Filters come from `data-pagefind-filter` attributes (`templates/_search.html`). Result URLs
+Filters come from `data-pagefind-filter` attributes (`search_filter` in `render/filters.py`). Result URLs
 are root-relative (`/ar/articles/x/`); the search page prefixes them with the site root it
 finds from its own address, so one build searches correctly under any base path.
 """

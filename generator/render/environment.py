@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..config import SiteConfig
 from ..model import Person
-from .filters import article_date, isolate, localise_digits
+from .filters import article_date, isolate, localise_digits, person_html, search_filter
 from .messages import callables, page_lang
 from .urls import DIRECTION, Route
 
@@ -51,7 +51,8 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
     env.filters["json_ld"] = json_ld
     env.globals["direction"] = DIRECTION
-    env.filters["person_name"] = person_name
+    env.filters["person_html"] = person_html
+    env.globals["search_filter"] = search_filter
     return env
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from ..model import Article
+from ..model import Article, Person
 from ..read.dateline import is_levantine
 
 _ARABIC_RUN = re.compile(
@@ -68,3 +68,28 @@ def format_day(date: dt.date | None, lang: str, arabic_digits: bool = False, *, 
     if lang != "ar":
         return format_date(date, "long", locale="en")
     return localise_digits(format_date(date, "long", locale="ar_SY" if levantine else "ar_EG"), lang, arabic_digits)
+
+
+def person_html(person: Person, lang: str) -> Markup:
+    """A person's name on a page in `lang`: the English name when known, else the Arabic,
+    isolated as Arabic in English text."""
+    if lang == "en" and not person.name_en:
+        return Markup('<bdi lang="ar" dir="rtl">') + escape(person.name_ar) + Markup("</bdi>")
+    return isolate(person.name_en if lang == "en" else person.name_ar, lang)
+
+
+# Pagefind's filters, named in each language's index (its filter panel shows the names as
+# written); a new filter is one line here, then `search_filter("name", lang)` in a template.
+SEARCH_FILTERS = {
+    "agency": {"ar": "الوكالة", "en": "agency"},
+    "year": {"ar": "السنة", "en": "year"},
+    "speaker": {"ar": "المتحدث", "en": "speaker"},
+    "topic": {"ar": "الموضوع", "en": "topic"},
+}
+
+
+def search_filter(name: str, lang: str, value: object = "") -> Markup:
+    """The attribute that files a page under a search filter: with the element's text as the
+    value (`search_filter("speaker", lang)`), or one given inline (`search_filter("year", lang, 2016)`)."""
+    label = SEARCH_FILTERS[name][lang]
+    return Markup('data-pagefind-filter="%s"') % (f"{label}:{value}" if value else label)
