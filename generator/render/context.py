@@ -10,7 +10,7 @@ from ..config import SiteConfig
 from ..model import Article, Segment
 from ..read.dateline import agency_english
 from ..site.library import Listing, TranslationStatus, translation_status
-from .urls import DIRECTION, LANGUAGES, Route, absolute, relative
+from .urls import DIRECTION, LANGUAGES, Route, absolute, links_from
 
 LOCALES = {"ar": "ar_AR", "en": "en_US"}  # Open Graph locale names
 
@@ -29,11 +29,14 @@ def _alternates(config: SiteConfig, route: Route) -> list[dict[str, str]]:
 
 
 def _link_maker(config: SiteConfig, route: Route, default_lang: str | None) -> Callable[..., str]:
+    if route.kind == "not_found":  # served at any depth by GitHub Pages: links must be absolute
+        def link(kind: str, slug: str = "", lang: str | None = default_lang, fragment: str = "") -> str:
+            return absolute(config.base_url, Route(lang, kind, slug), fragment)
+        return link
+    relative_to_page = links_from(route)
+
     def link(kind: str, slug: str = "", lang: str | None = default_lang, fragment: str = "") -> str:
-        target = Route(lang, kind, slug)
-        if route.kind == "not_found":  # served at any depth by GitHub Pages: links must be absolute
-            return absolute(config.base_url, target, fragment)
-        return relative(route, target, fragment)
+        return relative_to_page(Route(lang, kind, slug), fragment)
 
     return link
 

@@ -11,7 +11,7 @@ Arabic never appears in a URL: slugs are ASCII by construction (see parse._slug)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Callable
 
 LANGUAGES = ("ar", "en")
 SEARCH_BUNDLES = "pagefind/"  # the folder of the search indexes, one bundle per part of the archive
@@ -72,21 +72,22 @@ _URLS = {
 }
 
 
-def relative(from_route: Route, to_route: Route, fragment: str = "") -> str:
-    """A link from one page to another that works under any base path: up to the deepest
-    folder both share, then down (`../../topics/x/`)."""
-    here = _folders(from_route)
-    there = to_route.url.split("/")
-    shared = 0
-    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
-        shared += 1
-    link = "../" * (len(here) - shared) + "/".join(there[shared:])
-    return (link or "./") + (f"#{fragment}" if fragment else "")
+def links_from(page: Route) -> Callable[[Route, str], str]:
+    """Links from one page to others that work under any base path: up to the deepest
+    folder both share, then down (`../../topics/x/`). The page's folders are split once:
+    a page makes dozens of links."""
+    here = page.output_path.split("/")[:-1]  # the folders holding the page
+    depth = len(here)
 
+    def link(to_route: Route, fragment: str = "") -> str:
+        there = to_route.url.split("/")
+        shared = 0
+        while shared < depth and shared < len(there) - 1 and here[shared] == there[shared]:
+            shared += 1
+        path = "../" * (depth - shared) + "/".join(there[shared:])
+        return (path or "./") + (f"#{fragment}" if fragment else "")
 
-@lru_cache(maxsize=64)  # a page makes all its links from the same place
-def _folders(route: Route) -> tuple[str, ...]:
-    return tuple(route.output_path.split("/")[:-1])  # the folders holding the page
+    return link
 
 
 def absolute(base_url: str, route: Route, fragment: str = "") -> str:
