@@ -2,8 +2,9 @@
 
 Speaker and topic analysis compare words through `arabic.match_key` but must point back at
 the text as written (a quote, a name, a keyword shown as evidence). `tokenize` keeps each
-word's offsets in the original string and computes all the keys of a paragraph with one
-`match_key` call, because pyarabic's diacritic stripping is slow per word.
+word's offsets in the original string; a word's key and article are computed once for all
+the paragraphs it occurs in, because pyarabic's diacritic stripping is slow and news copy
+repeats its vocabulary.
 """
 
 from __future__ import annotations
@@ -47,23 +48,35 @@ Tokens = tuple[Token, ...]
 
 @lru_cache(maxsize=1024)  # speakers and topics read the same paragraphs
 def tokenize(text: str) -> Tokens:
-    found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    is_word = [_is_word(token_text) for token_text, _, _ in found]
-    words = [token_text for (token_text, _, _), word in zip(found, is_word) if word]
-    keys = match_key(" ".join(words)).split(" ") if words else []
-    if len(keys) != len(words):  # a word made only of marks, or split by normalisation
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        token_text = m.group()
+        word = _word(token_text)
+        tokens.append(Token(token_text, word[0], m.start(), m.end(), True, word[1]) if word
+                      else Token(token_text, token_text, m.start(), m.end(), False))
+    if any(t.is_word and (not t.key or " " in t.key) for t in tokens):
+        return _keyed_as_a_paragraph(tokens)
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)  # a vocabulary: the same words recur across paragraphs and articles
+def _word(token_text: str) -> tuple[str, bool] | None:
+    """(matching key, carries the article) of a word; None for punctuation."""
+    if len(token_text) == 1 and not token_text.isalnum():
+        return None
+    return match_key(token_text), _ARTICLE.match(token_text) is not None
+
+
+def _keyed_as_a_paragraph(tokens: list[Token]) -> Tokens:
+    """Keys where a word's key is empty (a word made only of marks) or two words (a ligature
+    NFKC spells out): the words' keys in one `match_key` of the paragraph, one per word, or,
+    where their number differs, each word's key with its spaces removed."""
+    words = [t.text for t in tokens if t.is_word]
+    keys = match_key(" ".join(words)).split(" ")
+    if len(keys) != len(words):
         keys = [match_key(w).replace(" ", "") for w in words]
     next_key = iter(keys).__next__
-    article = _ARTICLE.match
-    return tuple(
-        Token(token_text, next_key(), start, end, True, article(token_text) is not None) if word
-        else Token(token_text, token_text, start, end, False)
-        for (token_text, start, end), word in zip(found, is_word)
-    )
-
-
-def _is_word(token_text: str) -> bool:
-    return len(token_text) > 1 or token_text.isalnum()
+    return tuple(t._replace(key=next_key()) if t.is_word else t for t in tokens)
 
 
 @lru_cache(maxsize=65536)  # a vocabulary: the same words recur across articles
@@ -73,6 +86,7 @@ def clitic_variants(key: str) -> tuple[str, ...]:
     return (key,) + tuple(key[len(p):] for p in _CLITIC_PREFIXES if key.startswith(p) and len(key) - len(p) >= 2)
 
 
+@lru_cache(maxsize=65536)  # asked of the same words over and over (offices, keywords)
 def bare(key: str) -> str:
     """The noun without article or attached preposition: `الوزير` -> `وزير`, `للأمم` -> `امم`.
     Used where both sides of a comparison are reduced the same way (roles, keywords)."""
