@@ -36,6 +36,7 @@ from .words import (
 
 MAX_NAMED_PLACE_WORDS = 4
 MAX_NAME_WORDS = 5  # besides the connectors بن, آل, أبو ...
+_CLOSE_NO_CHAIN = SUBJECT_ENDS | TITLES  # definite words that do not close a construct chain
 
 
 class Phrases:
@@ -181,7 +182,7 @@ class Phrases:
         while j < stop and j - i < 3 and chain_noun(tokens[j]) and not tokens[j].definite \
                 and not self._name_at(tokens, j) and not (j > i and is_given_name(tokens[j].text)):
             j += 1  # a given name starts the name after the office: `محافظ اربد رضوان العتوم`
-        if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in SUBJECT_ENDS | TITLES:
+        if j < stop and tokens[j].is_word and tokens[j].definite and tokens[j].key not in _CLOSE_NO_CHAIN:
             return j + 1
         return i
 

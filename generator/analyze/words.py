@@ -192,8 +192,13 @@ def governs(verb: Token, after: Token) -> bool:
     return preposition is not None and after.is_word and after.key.startswith(preposition) and len(after.key) > 3
 
 
+@lru_cache(maxsize=65536)  # asked of nearly every word, by the register's scan for offices
 def is_office_head(key: str) -> bool:
     return bare(key) in OFFICE_HEADS
+
+
+_NOT_NAMES = FUNCTION_WORDS | TITLES | ANONYMOUS_SOURCES | HONORIFIC_PRONOUNS | SAYING_VERBS | NUMBER_WORDS
+_NOT_IN_CHAINS = SUBJECT_ENDS | FUNCTION_WORDS | TITLES | SAYING_VERBS
 
 
 def name_like(token: Token) -> bool:
@@ -202,18 +207,25 @@ def name_like(token: Token) -> bool:
     key = token.key
     if key in SUBJECT_ENDS and not (key == "علي" and token.text.endswith("ي")):
         return False
+    return _name_shaped(key)
+
+
+@lru_cache(maxsize=65536)
+def _name_shaped(key: str) -> bool:
     if key[:1] == "و" and is_office_head(key[1:]):  # `... مصطفى شنطوب ووالي إسطنبول`: a second person
         return False
     return (len(key) >= 2 and not any(c.isdigit() for c in key) and not is_office_head(key)
-            and bare(key) not in INSTITUTIONS and key not in FUNCTION_WORDS | TITLES | ANONYMOUS_SOURCES
-            | HONORIFIC_PRONOUNS | SAYING_VERBS | NUMBER_WORDS)
+            and bare(key) not in INSTITUTIONS and key not in _NOT_NAMES)
 
 
 def chain_noun(token: Token) -> bool:
     """A noun that may stand in a construct chain (`مجلس`, `حكومة`, `تصريف`, `دمشق`)."""
-    key = token.key
-    return token.is_word and len(key) >= 2 and not any(c.isdigit() for c in key) \
-        and key not in SUBJECT_ENDS | FUNCTION_WORDS | TITLES | SAYING_VERBS
+    return token.is_word and _chain_shaped(token.key)
+
+
+@lru_cache(maxsize=65536)
+def _chain_shaped(key: str) -> bool:
+    return len(key) >= 2 and not any(c.isdigit() for c in key) and key not in _NOT_IN_CHAINS
 
 
 def is_adjective(token: Token) -> bool:
@@ -242,15 +254,19 @@ def ends_subject(tokens: Tokens, i: int, stop: int) -> bool:
     return i >= stop or not tokens[i].is_word or tokens[i].key in SUBJECT_ENDS
 
 
+_SAID_NEXT = COMPLEMENTIZERS | PARTICIPLES | ADDRESSEES | SAID_FORMS | TIME_WORDS
+_WHERE_SAID = _keys("في خلال عقب أمام")
+
+
 def said_next(tokens: Tokens, i: int, stop: int) -> bool:
     """What was said, or where and to whom, starts at tokens[i]: a comma, colon or quote, `أن`,
     a participle, an addressee (`لسانا`), or `في`/`خلال` before an event (`في تصريح`)."""
     if i >= stop or not tokens[i].is_word:
         return i >= stop or tokens[i].text in "،,:«“\"'"
     key = tokens[i].key
-    if key in COMPLEMENTIZERS | PARTICIPLES | ADDRESSEES | SAID_FORMS | TIME_WORDS:
+    if key in _SAID_NEXT:
         return True
-    return key in _keys("في خلال عقب أمام") and i + 1 < stop and tokens[i + 1].key.startswith(EVENT_NOUNS)
+    return key in _WHERE_SAID and i + 1 < stop and tokens[i + 1].key.startswith(EVENT_NOUNS)
 
 
 def quote_spans(tokens: Tokens) -> dict[int, int]:
