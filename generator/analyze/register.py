@@ -5,6 +5,7 @@ offices each was given, and the honorific titles they were named with."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Person
 from ..text.romanize import name_slug
@@ -24,6 +25,13 @@ from .words import (
     office_words,
     verb_kind,
 )
+
+
+@lru_cache(maxsize=65536)  # most words introduce no one: the scan for mentions skips them at once
+def _may_introduce(key: str) -> bool:
+    """An office's head (`وزير`, `ووالي`) or an honorific title (`سمو`), where someone the
+    gazetteer does not know may be introduced."""
+    return is_office_head(key) or key[:1] == "و" and is_office_head(key[1:]) or key in HONORIFIC_TITLES.values()
 
 
 @dataclass
@@ -81,8 +89,10 @@ class Register(Phrases):
         """Remember the people named in tokens[start:stop]; returns stop."""
         i = start
         while i < stop:
-            found = (self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
-                     or self._honoured_at(tokens, i, stop))
+            key = tokens[i].key
+            found = (key in self.gaz.names or key in self.newcomer_keys or _may_introduce(key)) and (
+                self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
+                or self._honoured_at(tokens, i, stop))
             if found:
                 self._mention(found[0], full=found[1] - i > 1)
             i = found[1] if found else i + 1

@@ -42,6 +42,7 @@ from .words import (
     WAS,
     according_to,
     long_quote_end,
+    may_report,
     quote_end,
     quoted,
     reports_after,
@@ -76,7 +77,7 @@ class _Reader:
         found: list[tuple[int, int, Subject]] = []  # (verb, where what was said starts, subject)
         noted = 0
         for i, token in enumerate(tokens):
-            if not token.is_word or inside[i] or i < noted:
+            if not token.is_word or inside[i] or i < noted or not may_report(token.key):
                 continue
             verb = verb_kind(token.key) or ("say" if reports_after(tokens, i) else None) \
                 or ("according" if according_to(tokens, i) else None)

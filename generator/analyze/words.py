@@ -151,6 +151,14 @@ def verb_kind(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every paragraph
+def may_report(key: str) -> bool:
+    """Whether a word may open a statement: a verb of saying, a verb that reports with what
+    follows it (`بين`, `أدلى`, `عبر`) or an attribution (`بحسب`); no other word need be read on."""
+    form = key[1:] if key[:1] in "وف" else key
+    return verb_kind(key) is not None or form in CLARIFY_VERBS or form in DECLARE_VERBS or key in ACCORDING_TO
+
+
 def reports_after(tokens: Tokens, i: int) -> bool:
     """`بين` is a preposition (`بين البلدين`) unless what was said follows within a few words
     (`وبين الوزير أن ...`, `... من قناة الجديد بين “أن ...`); `أدلى` reports only with a
