@@ -49,22 +49,28 @@ Tokens = tuple[Token, ...]
 @lru_cache(maxsize=1024)  # speakers and topics read the same paragraphs
 def tokenize(text: str) -> Tokens:
     tokens = []
+    odd_keys = False
     for m in _TOKEN.finditer(text):
         token_text = m.group()
+        start, end = m.span()
         word = _word(token_text)
-        tokens.append(Token(token_text, word[0], m.start(), m.end(), True, word[1]) if word
-                      else Token(token_text, token_text, m.start(), m.end(), False))
-    if any(t.is_word and (not t.key or " " in t.key) for t in tokens):
-        return _keyed_as_a_paragraph(tokens)
-    return tuple(tokens)
+        # tuple.__new__: a NamedTuple's own __new__ is a Python function, a third of the time here
+        if word:
+            odd_keys = odd_keys or word[2]
+            tokens.append(tuple.__new__(Token, (token_text, word[0], start, end, True, word[1])))
+        else:
+            tokens.append(tuple.__new__(Token, (token_text, token_text, start, end, False, False)))
+    return _keyed_as_a_paragraph(tokens) if odd_keys else tuple(tokens)
 
 
 @lru_cache(maxsize=65536)  # a vocabulary: the same words recur across paragraphs and articles
-def _word(token_text: str) -> tuple[str, bool] | None:
-    """(matching key, carries the article) of a word; None for punctuation."""
+def _word(token_text: str) -> tuple[str, bool, bool] | None:
+    """A word's matching key, whether it carries the article, and whether its key is empty
+    or two words; None for punctuation."""
     if len(token_text) == 1 and not token_text.isalnum():
         return None
-    return match_key(token_text), _ARTICLE.match(token_text) is not None
+    key = match_key(token_text)
+    return key, _ARTICLE.match(token_text) is not None, not key or " " in key
 
 
 def _keyed_as_a_paragraph(tokens: list[Token]) -> Tokens:
