@@ -79,25 +79,23 @@ class _Keyword:
         return cls(topic_id, words, tuple(frozenset((word, bare(word))) for word in words))
 
 
-class _Lexicon:
-    """Keywords by their first word, as written and without the article; longest first."""
+class _Lexicon(dict[str, tuple[_Keyword, ...]]):
+    """The keywords that may start at a word, by the word's key, longest first: found by
+    their first word, as written and without the article, and memoised (a dict read at
+    every word of the text), since a digest's vocabulary is small next to its number of words."""
 
     def __init__(self, topics: tuple[Topic, ...]) -> None:
+        super().__init__()
         self.by_first_word: dict[str, list[_Keyword]] = {}
         for topic in topics:
             for phrase in topic.keywords:
                 keyword = _Keyword.of(topic.id, phrase)
                 for first in dict.fromkeys((keyword.words[0], bare(keyword.words[0]))):
                     self.by_first_word.setdefault(first, []).append(keyword)
-        self._candidates: dict[str, tuple[_Keyword, ...]] = {}
 
-    def candidates(self, key: str) -> tuple[_Keyword, ...]:
-        """The keywords that may start at a word with this key; memoised, since a digest's
-        vocabulary is small next to its number of words."""
-        found = self._candidates.get(key)
-        if found is None:
-            keywords = {k: None for variant in clitic_variants(key) for k in self.by_first_word.get(variant, ())}
-            found = self._candidates[key] = tuple(sorted(keywords, key=lambda k: -len(k.words)))
+    def __missing__(self, key: str) -> tuple[_Keyword, ...]:
+        keywords = {k: None for variant in clitic_variants(key) for k in self.by_first_word.get(variant, ())}
+        found = self[key] = tuple(sorted(keywords, key=lambda k: -len(k.words)))
         return found
 
 
@@ -120,7 +118,7 @@ def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
     i = 0
     while i < len(tokens):
         longest = 0
-        keywords = lexicon.candidates(tokens[i].key) if tokens[i].is_word else ()
+        keywords = lexicon[tokens[i].key] if tokens[i].is_word else ()
         if keywords:  # few words start a keyword
             hits: dict[str, str] = {}
             for keyword in keywords:
