@@ -105,31 +105,33 @@ def _lexicon(topics: tuple[Topic, ...]) -> _Lexicon:
 
 
 def _fits(keyword: _Keyword, tokens: Tokens, start: int) -> bool:
-    """The keyword's words are the words from `start` on, each with or without clitics."""
-    return start + len(keyword.words) <= len(tokens) and all(
+    """The keyword's words are the words from `start` on, each with or without clitics (the
+    first is: the keyword was found by it)."""
+    end = start + len(keyword.words)
+    return end <= len(tokens) and all(
         token.is_word and not forms.isdisjoint(clitic_variants(token.key))
-        for token, forms in zip(tokens[start:], keyword.forms))
+        for token, forms in zip(tokens[start + 1:end], keyword.forms[1:]))
 
 
 def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
     """(topic id, the words as written) for each keyword found; where keywords overlap, the
     longest match wins and the words it covers are not matched again."""
     found: list[tuple[str, str]] = []
-    i = 0
-    while i < len(tokens):
+    resume = 0  # after the words of the last match
+    for i in [i for i, token in enumerate(tokens) if token.is_word and lexicon[token.key]]:  # few words start a keyword
+        if i < resume:
+            continue
         longest = 0
-        keywords = lexicon[tokens[i].key] if tokens[i].is_word else ()
-        if keywords:  # few words start a keyword
-            hits: dict[str, str] = {}
-            for keyword in keywords:
-                n = len(keyword.words)
-                if n < longest:
-                    break  # longest first: no longer match is left
-                if _fits(keyword, tokens, i):
-                    longest = n
-                    hits.setdefault(keyword.topic_id, " ".join(t.text for t in tokens[i:i + n]))
-            found.extend(hits.items())
-        i += longest or 1
+        hits: dict[str, str] = {}
+        for keyword in lexicon[tokens[i].key]:
+            n = len(keyword.words)
+            if n < longest:
+                break  # longest first: no longer match is left
+            if _fits(keyword, tokens, i):
+                longest = n
+                hits.setdefault(keyword.topic_id, " ".join(t.text for t in tokens[i:i + n]))
+        found.extend(hits.items())
+        resume = i + longest
     return found
 
 
