@@ -76,10 +76,10 @@ class _Reader:
         inside = quoted(tokens)
         found: list[tuple[int, int, Subject]] = []  # (verb, where what was said starts, subject)
         noted = 0
-        for i, token in enumerate(tokens):
-            if not token.is_word or inside[i] or i < noted or not may_report(token.key):
+        for i in [i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]:  # few words may
+            if inside[i] or i < noted:
                 continue
-            verb = verb_kind(token.key) or ("say" if reports_after(tokens, i) else None) \
+            verb = verb_kind(tokens[i].key) or ("say" if reports_after(tokens, i) else None) \
                 or ("according" if according_to(tokens, i) else None)
             if verb is None:
                 continue
@@ -178,6 +178,8 @@ class _Reader:
         return None
 
     def _record(self, paragraph: Paragraph, tokens: Tokens, found: list[tuple[int, int, Subject]]) -> None:
+        if not found:
+            return
         starts = paragraph.starts
         token_starts = [t.start for t in tokens]  # a binary search per statement keeps this linear
         for n, (verb, content, subject) in enumerate(found):
@@ -195,10 +197,11 @@ class _Reader:
         i = start
         while i < end:
             token = tokens[i]
-            opening = i == start or tokens[i - 1].text in ":." or tokens[i - 1].key in COMPLEMENTIZERS
-            close = quote_end(tokens, i, end) if opening else long_quote_end(tokens, i, end)
-            if close is not None:  # a quotation, of any length where the words said begin
-                return StatementKind.DIRECT, self.who.text[token.end:tokens[close - 1].start].strip()
+            if token.text in QUOTE_MARKS:  # a quotation, of any length where the words said begin
+                opening = i == start or tokens[i - 1].text in ":." or tokens[i - 1].key in COMPLEMENTIZERS
+                close = quote_end(tokens, i, end) if opening else long_quote_end(tokens, i, end)
+                if close is not None:
+                    return StatementKind.DIRECT, self.who.text[token.end:tokens[close - 1].start].strip()
             if token.key in COMPLEMENTIZERS and quote_end(tokens, i + 1, end) is None:
                 return StatementKind.REPORTED, self._clause(tokens, i + 1, end)
             if token.text == ":" or (token.text == "." and i + 1 < end and tokens[i + 1].text == "."):
