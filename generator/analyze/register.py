@@ -87,15 +87,17 @@ class Register(Phrases):
 
     def note_mentions(self, tokens: Tokens, start: int, stop: int) -> int:
         """Remember the people named in tokens[start:stop]; returns stop."""
-        i = start
-        while i < stop:
-            key = tokens[i].key
-            found = (key in self.gaz.names or key in self.newcomer_keys or _may_introduce(key)) and (
-                self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
-                or self._honoured_at(tokens, i, stop))
+        names, newcomers = self.gaz.names, self.newcomer_keys  # the set grows as newcomers are found
+        after = start  # after the last mention
+        for i, token in enumerate(tokens[start:stop], start):
+            key = token.key
+            if i < after or not (key in names or key in newcomers or _may_introduce(key)):
+                continue
+            found = (self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
+                     or self._honoured_at(tokens, i, stop))
             if found:
                 self._mention(found[0], full=found[1] - i > 1)
-            i = found[1] if found else i + 1
+                after = found[1]
         return max(start, stop)
 
     def _honoured_at(self, tokens: Tokens, k: int, stop: int) -> tuple[str, int] | None:
