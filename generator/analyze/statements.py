@@ -76,7 +76,7 @@ class _Reader:
         inside = quoted(tokens)
         found: list[tuple[int, int, Subject]] = []  # (verb, where what was said starts, subject)
         noted = 0
-        for i in [i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]:  # few words may
+        for i in [i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]:  # few words can
             if inside[i] or i < noted:
                 continue
             verb = verb_kind(tokens[i].key) or ("say" if reports_after(tokens, i) else None) \

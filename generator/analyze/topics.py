@@ -105,8 +105,8 @@ def _lexicon(topics: tuple[Topic, ...]) -> _Lexicon:
 
 
 def _fits(keyword: _Keyword, tokens: Tokens, start: int) -> bool:
-    """The keyword's words are the words from `start` on, each with or without clitics (the
-    first is: the keyword was found by it)."""
+    """The keyword's words are the words from `start` on, each with or without clitics; the
+    first needs no check, since the keyword was found by it."""
     end = start + len(keyword.words)
     return end <= len(tokens) and all(
         token.is_word and not forms.isdisjoint(clitic_variants(token.key))

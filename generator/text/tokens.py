@@ -66,7 +66,7 @@ def tokenize(text: str) -> Tokens:
 @lru_cache(maxsize=65536)  # a vocabulary: the same words recur across paragraphs and articles
 def _word(token_text: str) -> tuple[str, bool, bool] | None:
     """A word's matching key, whether it carries the article, and whether its key is empty
-    or two words; None for punctuation."""
+    or more than one word; None for punctuation."""
     if len(token_text) == 1 and not token_text.isalnum():
         return None
     key = match_key(token_text)
@@ -74,8 +74,8 @@ def _word(token_text: str) -> tuple[str, bool, bool] | None:
 
 
 def _keyed_as_a_paragraph(tokens: list[Token]) -> Tokens:
-    """Keys where a word's key is empty (a word made only of marks) or two words (a ligature
-    NFKC spells out): the words' keys in one `match_key` of the paragraph, one per word, or,
+    """Keys where a word's key is empty (a word made only of marks) or several words (a
+    ligature NFKC spells out), as they always were: the words' keys in one `match_key` of the paragraph, one per word, or,
     where their number differs, each word's key with its spaces removed."""
     words = [t.text for t in tokens if t.is_word]
     keys = match_key(" ".join(words)).split(" ")
