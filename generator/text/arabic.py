@@ -118,7 +118,9 @@ def match_key(text: str) -> str:
     # pyarabic's own patterns; its strip_tashkeel() scans every letter first, on every word.
     text = araby.TASHKEEL_PATTERN.sub("", araby.strip_tatweel(text)).replace(araby.MINI_ALEF, "")
     text = text.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "ء").replace("ئ", "ء")
-    text = araby.normalize_alef(text)
+    # pyarabic's normalize_alef() is a pattern that replaces every plain alef by itself too;
+    # with ى and the small alef gone already, it comes to these four.
+    text = text.replace("آ", "ا").replace("أ", "ا").replace("إ", "ا").replace("ٱ", "ا")
     return " ".join(_WORD.findall(text.lower()))
 
 
