@@ -8,11 +8,13 @@ build a URL themselves."""
 from __future__ import annotations
 
 import json
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+import jinja2.runtime
 from markupsafe import Markup
 
 from ..config import SiteConfig
@@ -34,6 +36,26 @@ class OutputPage:
     inputs: Any = None  # for site-wide pages: what the page shows, to detect change
 
 
+_PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
+
+
+class _Context(jinja2.runtime.Context):
+    """Calls a plain function (`link()`, a method) at once. Jinja's `Context.call` looks
+    three times for a `pass_context` mark on whatever a template calls, a tenth of a page's
+    rendering; what carries the mark (gettext, macros, callable objects) still goes its way."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's names, which its compiled templates pass
+        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja's own call does
+            return __self.environment.undefined("value was undefined because a callable raised a"
+                                                " StopIteration exception")
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(config.templates_dir),
@@ -45,6 +67,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: no stat of the template on every page
         extensions=["jinja2.ext.i18n"],
     )
+    env.context_class = _Context
     env.install_gettext_callables(*callables(config.templates_dir), newstyle=True)
     env.filters["isolate"] = isolate
     env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
