@@ -49,20 +49,21 @@ def _not_yet_english(lang: str, label: str) -> dict[str, Any]:
 def article_pages(config: SiteConfig, topics: dict[str, Topic], article: Article) -> list[OutputPage]:
     """An article's own pages in both languages: they depend on nothing but the article,
     the topic labels and the templates, which is what lets a build reuse them."""
-    markup = ArticleMarkup(article)  # shared by the article page and the parallel view
+    # What all four pages show alike, made once; the markup is shared by the article page
+    # and the parallel views.
+    shown = article_view(article) | {"people": {p.id: p for p in article.people}, "markup": ArticleMarkup(article),
+                                     "topics": [topics[t] for t in article.topic_ids if t in topics]}
+    status = shown["status"]
     pages = []
     for lang in LANGUAGES:
+        in_lang = {"news_article": _news_article(config, article, lang),
+                   "og_image": absolute(config.base_url, Route(lang, "card", article.slug)) if config.social_cards else ""}
+        if not status.complete:
+            in_lang.update(_not_yet_english(lang, status.label))
+        title, description = segment_text(article.title, lang), summary(article, lang)
         for kind, template in (("article", "article.html"), ("parallel", "parallel.html")):
             route = Route(lang, kind, article.slug)
-            context = page_context(config, route, segment_text(article.title, lang), summary(article, lang))
-            context.update(article_view(article))
-            if not context["status"].complete:
-                context.update(_not_yet_english(lang, context["status"].label))
-            context["people"] = {p.id: p for p in article.people}
-            context["markup"] = markup
-            context.setdefault("news_article", _news_article(config, article, lang))
-            context["og_image"] = absolute(config.base_url, Route(lang, "card", article.slug)) if config.social_cards else ""
-            context["topics"] = [topics[t] for t in article.topic_ids if t in topics]
+            context = page_context(config, route, title, description) | shown | in_lang
             pages.append(OutputPage(route, template, context))
     return pages
 
