@@ -29,7 +29,11 @@ _ARABIC_SCRIPT_LETTERS = ("\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u
 _ARABIC_SCRIPT_LETTER = re.compile(f"[{_ARABIC_SCRIPT_LETTERS}]")
 # Counting letters by deleting the rest: findall would make a string of every letter.
 _NON_LETTERS = re.compile(r"[\W\d_]+")
-_NON_ARABIC_SCRIPT = re.compile(f"[^{_ARABIC_SCRIPT_LETTERS}]+")
+_ARABIC_SCRIPT_RUN = re.compile(f"[{_ARABIC_SCRIPT_LETTERS}]+")
+# The few characters of those ranges that are not letters (the superscript alef, marks, ornate
+# parentheses, the rial sign); the ranges are all in the BMP.
+_ARABIC_SCRIPT_NON_LETTER = re.compile("[" + re.escape("".join(
+    char for char in _ARABIC_SCRIPT_LETTER.findall("".join(map(chr, range(0x10000)))) if _NON_LETTERS.match(char))) + "]")
 # Letters of Persian spelling that Arabic does not use: peh, tcheh, jeh, gaf, keheh, Farsi yeh.
 _PERSIAN_LETTERS = frozenset("پچژگکی")
 _ARABIC_ARTICLE = re.compile(r"(?:[وفبك]?ال|[وف]?لل)\w")  # ال with the particles written onto it
@@ -130,15 +134,20 @@ def words(text: str) -> list[str]:
 
 def arabic_share(text: str) -> float:
     """Share of letters that are Arabic script (0.0 when there are no letters)."""
-    letters = len(_NON_LETTERS.sub("", text))
-    return len(_NON_ARABIC_SCRIPT.sub("", text)) / letters if letters else 0.0
+    # Letters are counted in what remains without the Arabic script, short in Arabic copy:
+    # telling every character's category is the slow part. Without spaces its runs are few.
+    text = text.replace(" ", "")
+    other = _ARABIC_SCRIPT_RUN.sub("", text)
+    arabic = len(text) - len(other)
+    letters = arabic - len(_ARABIC_SCRIPT_NON_LETTER.findall(text)) + len(_NON_LETTERS.sub("", other))
+    return arabic / letters if letters else 0.0
 
 
 def looks_persian(text: str) -> bool:
     """Arabic script but not Arabic: Persian letters (ی ک گ پ ...) in many words and the
     article ال in few. Arabic typed on a Persian keyboard has the letters but keeps ال;
     Urdu and other languages written in the script are caught too."""
-    if _PERSIAN_LETTERS.isdisjoint(text):
+    if not any(letter in text for letter in _PERSIAN_LETTERS):  # six fast scans, not a set lookup per character
         return False  # Arabic text: no need to look at every word
     arabic_words = [w for w in _WORD.findall(text) if _ARABIC_SCRIPT_LETTER.match(w)]
     if len(arabic_words) < 5:
