@@ -8,7 +8,7 @@ from ..site.library import Library, SpeakerEntry, TopicEntry
 from .context import lists_all, page_context
 from .environment import OutputPage, person_name
 from .feeds import item_feeds
-from .lists import ItemList, article_views, as_listing, quote_views
+from .lists import ItemList, article_views, as_listing, quote_lines
 from .messages import message
 from .urls import LANGUAGES, Route
 
@@ -29,7 +29,7 @@ def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
         person = speaker.person
         quotes = ItemList("speaker", person.id, "speaker_archive", {lang: person_name(person, lang) for lang in LANGUAGES},
                            "speaker.html", "quotes", {"entry": speaker}, repr(person))
-        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0], quote_views)
+        pages += quotes.pages(config, speaker.quotes, lambda quote: quote[0], quote_lines)
         articles = tuple({listing.slug: listing for listing, _ in speaker.quotes}.values())  # newest first
         pages += item_feeds(config, "speaker", person.id, quotes.titles, articles)
     for topic in library.topics:

@@ -113,23 +113,6 @@ def fingerprint(value: object) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
-_PROVENANCE = {provenance.value: provenance for provenance in Provenance}  # Provenance(value) is slow
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A statement as a speaker page shows it, with the article it stands in."""
-
-    listing: Listing
-    paragraph_id: str
-    segment: Segment
-
-    @classmethod
-    def of(cls, listing: Listing, record: QuoteRecord) -> Quote:
-        _, paragraph_id, segment_id, ar, en, provenance = record
-        return cls(listing, paragraph_id, Segment(segment_id, ar, 0, en, _PROVENANCE[provenance]))
-
-
 @dataclass(frozen=True)
 class SpeakerEntry:
     person: Person
