@@ -8,7 +8,7 @@ from ..site.library import Library, SpeakerEntry, TopicEntry
 from .context import lists_all, page_context
 from .environment import OutputPage, person_name
 from .feeds import item_feeds
-from .lists import ItemList, article_views, as_listing, quote_lines
+from .lists import ItemList, article_lines, as_listing, quote_lines
 from .messages import message
 from .urls import LANGUAGES, Route
 
@@ -35,7 +35,7 @@ def index_pages(config: SiteConfig, library: Library) -> list[OutputPage]:
     for topic in library.topics:
         articles = ItemList("topic", topic.topic.id, "topic_archive", {"ar": topic.topic.label_ar, "en": topic.topic.label_en},
                              "topic.html", "articles", {"entry": topic}, repr(topic.topic))
-        pages += articles.pages(config, topic.articles, as_listing, article_views)
+        pages += articles.pages(config, topic.articles, as_listing, article_lines)
         pages += item_feeds(config, "topic", topic.topic.id, articles.titles, topic.articles)
     return pages
 

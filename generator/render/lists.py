@@ -9,8 +9,8 @@ from typing import Any, Callable, NamedTuple, Sequence
 from markupsafe import Markup
 
 from ..config import SiteConfig
-from ..site.library import Listing, QuoteRecord, fingerprint
-from .context import article_view, lists_all, page_context
+from ..site.library import Listing, QuoteRecord, TranslationStatus, fingerprint
+from .context import lists_all, page_context
 from .environment import OutputPage
 from .filters import article_date, isolate, localise_digits
 from .messages import message
@@ -102,8 +102,26 @@ class ItemList:
         return OutputPage(route, self.template, context, inputs)
 
 
-def article_views(config: SiteConfig, listings: Sequence[Listing], lang: str) -> list[dict[str, Any]]:
-    return [article_view(listing) for listing in listings]
+class ArticleLine(NamedTuple):
+    """An article as a list (a home's, a topic's) in one language shows it, text and dates
+    ready to write. A NamedTuple, as the lists of a build show tens of thousands."""
+
+    slug: str
+    title: Markup | str  # isolated; on an English page, the Arabic as it is when there is no English
+    title_in_arabic: bool  # an English page's, for want of an English title
+    date: str  # ISO; "" when undated
+    date_label: str
+    status: TranslationStatus
+
+
+def article_lines(config: SiteConfig, listings: Sequence[Listing], lang: str) -> list[ArticleLine]:
+    lines = []
+    for listing in listings:
+        title = listing.title
+        in_arabic = lang == "en" and not title.en
+        shown = title.ar if in_arabic else isolate(title.en if lang == "en" else title.ar, lang)
+        lines.append(ArticleLine(listing.slug, shown, in_arabic, *_date_texts(config, listing, lang), listing.status))
+    return lines
 
 
 class QuoteLine(NamedTuple):
@@ -127,10 +145,16 @@ def quote_lines(config: SiteConfig, shown: Sequence[tuple[Listing, QuoteRecord]]
     for listing, (_, paragraph_id, segment_id, ar, en, provenance) in shown:
         words = isolate(en, "en") if lang == "en" and en else isolate(ar, "ar")
         title = listing.title.en if lang == "en" and listing.title.en else listing.title.ar
-        date = listing.date.isoformat() if listing.date else ""
         lines.append(QuoteLine(words, bool(en), provenance, listing.slug, paragraph_id or segment_id,
-                               isolate(title, lang), date, article_date(listing, lang, config.arabic_digits) if date else ""))
+                               isolate(title, lang), *_date_texts(config, listing, lang)))
     return lines
+
+
+def _date_texts(config: SiteConfig, listing: Listing, lang: str) -> tuple[str, str]:
+    """The article's date in ISO and as readers of `lang` see it; both "" when undated."""
+    if listing.date is None:
+        return "", ""
+    return listing.date.isoformat(), article_date(listing, lang, config.arabic_digits)
 
 
 def as_listing(listing: Listing) -> Listing:

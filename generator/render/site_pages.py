@@ -12,7 +12,7 @@ from .context import article_view, page_context
 from .environment import OutputPage
 from .feeds import feed_updated, newest_listed
 from .indexes import index_pages
-from .lists import ItemList, article_views, as_listing
+from .lists import ItemList, article_lines, as_listing
 from .messages import message
 from .sitemaps import sitemaps
 from .urls import LANGUAGES, Route
@@ -30,7 +30,7 @@ def site_pages(config: SiteConfig, library: Library, article_source: ArticleSour
         OutputPage(Route(None, "root"), "root.html", page_context(config, Route(None, "root"), config.title_ar), ()),
         OutputPage(Route(None, "not_found"), "404.html",
                    page_context(config, Route(None, "not_found"), config.title_ar), ()),
-        *home.pages(config, library.articles, as_listing, article_views),
+        *home.pages(config, library.articles, as_listing, article_lines),
     ]
     for lang in LANGUAGES:
         newest = newest_listed(config, library.articles, lang)
