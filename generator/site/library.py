@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
+import pickle
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -108,9 +110,16 @@ def _record(statement: Statement, segment: Segment) -> QuoteRecord:
 
 
 def fingerprint(value: object) -> str:
-    """A digest of plain data (tuples, strings, dataclasses, whose reprs show every field):
-    equal when what it describes is equal, to tell whether a page needs rendering again."""
-    return hashlib.sha256(repr(value).encode()).hexdigest()
+    """A digest of plain data (tuples, strings, dataclasses, whose pickles hold every field):
+    equal when what it describes is equal, to tell whether a page needs rendering again.
+    Pickled rather than repr()'d, which costs twice as much on Arabic text; in the pickler's
+    fast mode, which keeps no memo, so the bytes depend on the values, never on which of them
+    are one object."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return hashlib.sha256(out.getbuffer()).hexdigest()
 
 
 @dataclass(frozen=True)
