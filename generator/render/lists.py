@@ -16,6 +16,7 @@ from .filters import article_date, isolate, localise_digits
 from .messages import message
 from .urls import LANGUAGES, Route
 
+Link = Callable[..., str]  # a page's link(): link("article", slug, fragment=...)
 _Plan = tuple[dict[str, list[Any]], dict[str, Sequence[Any]], dict[str, str]]
 
 # A home, speaker or topic page shows its newest LIST_SIZE items; a longer list goes on in
@@ -54,7 +55,7 @@ class ItemList:
     fixed_inputs: str  # what else the pages show, as text, to detect change
 
     def pages(self, config: SiteConfig, items: Sequence[Any], listing_of: Callable[[Any], Listing],
-              show: Callable[[SiteConfig, Sequence[Any], str], Any]) -> list[OutputPage]:
+              show: Callable[[SiteConfig, Sequence[Any], str, Link], Any]) -> list[OutputPage]:
         pages = []
         plans: dict[int, _Plan] = {}  # by how many items a language lists: English often lists them all
         for lang in LANGUAGES:
@@ -88,7 +89,7 @@ class ItemList:
         return years, shown, inputs
 
     def _page(self, config: SiteConfig, route: Route, main: Route, archive: Archive | None, archives: list[Archive],
-              found: Sequence[Any], show: Callable[[SiteConfig, Sequence[Any], str], Any], inputs: str) -> OutputPage:
+              found: Sequence[Any], show: Callable[[SiteConfig, Sequence[Any], str, Link], Any], inputs: str) -> OutputPage:
         lang = route.lang or "ar"
         title = f"{self.titles[lang]}: {archive.label}" if archive else self.titles[lang]
 
@@ -96,7 +97,7 @@ class ItemList:
             made = page_context(config, route, title)
             made.update(self.fixed, archives=archives, main=main, year=archive.year if archive else "",
                         year_label=archive.label if archive else "")
-            made[self.name] = show(config, found, lang)
+            made[self.name] = show(config, found, lang, made["link"])
             return made
 
         return OutputPage(route, self.template, context, inputs)
@@ -106,7 +107,7 @@ class ArticleLine(NamedTuple):
     """An article as a list (a home's, a topic's) in one language shows it, text and dates
     ready to write. A NamedTuple, as the lists of a build show tens of thousands."""
 
-    slug: str
+    href: str
     title: Markup | str  # isolated; on an English page, the Arabic as it is when there is no English
     title_in_arabic: bool  # an English page's, for want of an English title
     date: str  # ISO; "" when undated
@@ -114,39 +115,40 @@ class ArticleLine(NamedTuple):
     status: TranslationStatus
 
 
-def article_lines(config: SiteConfig, listings: Sequence[Listing], lang: str) -> list[ArticleLine]:
+def article_lines(config: SiteConfig, listings: Sequence[Listing], lang: str, link: Link) -> list[ArticleLine]:
     lines = []
     for listing in listings:
         title = listing.title
         in_arabic = lang == "en" and not title.en
         shown = title.ar if in_arabic else isolate(title.en if lang == "en" else title.ar, lang)
-        lines.append(ArticleLine(listing.slug, shown, in_arabic, *_date_texts(config, listing, lang), listing.status))
+        lines.append(ArticleLine(link("article", listing.slug), shown, in_arabic, *_date_texts(config, listing, lang),
+                                 listing.status))
     return lines
 
 
 class QuoteLine(NamedTuple):
     """A statement as a speaker page in one language shows it, with the article it stands in:
-    text ready to write, so the page's loop makes no call but the link. A NamedTuple, as a
+    text and link ready to write, so the page's loop makes no call. A NamedTuple, as a
     build makes one per statement and page (tens of thousands), several times faster than a
     frozen dataclass."""
 
     words: Markup  # what it reads in the page's language (the Arabic where no English exists), isolated
     has_english: bool
     provenance: str
-    slug: str
-    fragment: str  # the paragraph's id, or the segment's
+    href: str  # to the paragraph in the article, or the segment
     title: Markup  # the article's, isolated
     date: str  # ISO; "" when undated
     date_label: str
 
 
-def quote_lines(config: SiteConfig, shown: Sequence[tuple[Listing, QuoteRecord]], lang: str) -> list[QuoteLine]:
+def quote_lines(config: SiteConfig, shown: Sequence[tuple[Listing, QuoteRecord]], lang: str,
+                link: Link) -> list[QuoteLine]:
     lines = []
     for listing, (_, paragraph_id, segment_id, ar, en, provenance) in shown:
         words = isolate(en, "en") if lang == "en" and en else isolate(ar, "ar")
         title = listing.title.en if lang == "en" and listing.title.en else listing.title.ar
-        lines.append(QuoteLine(words, bool(en), provenance, listing.slug, paragraph_id or segment_id,
-                               isolate(title, lang), *_date_texts(config, listing, lang)))
+        href = link("article", listing.slug, fragment=paragraph_id or segment_id)
+        lines.append(QuoteLine(words, bool(en), provenance, href, isolate(title, lang), *_date_texts(config, listing, lang)))
     return lines
 
 
