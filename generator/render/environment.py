@@ -18,7 +18,6 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from ..config import SiteConfig
-from ..model import Person
 from .filters import article_date, isolate, localise_digits, person_html, search_filter
 from .messages import callables, page_lang
 from .urls import DIRECTION, Route
@@ -83,11 +82,6 @@ def json_ld(data: dict[str, Any]) -> Markup:
     """JSON for a <script> element: `<`, `>` and `&` escaped so text can never close it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def person_name(person: Person, lang: str) -> str:
-    """The name readers of `lang` see: the English name when known, else the Arabic."""
-    return person.name_en if lang == "en" and person.name_en else person.name_ar
 
 
 class TemplateFailure(Exception):

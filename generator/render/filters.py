@@ -73,12 +73,16 @@ def format_day(date: dt.date | None, lang: str, arabic_digits: bool = False, *, 
     return localise_digits(format_date(date, "long", locale="ar_SY" if levantine else "ar_EG"), lang, arabic_digits)
 
 
+def person_name(person: Person, lang: str) -> str:
+    """The name readers of `lang` see: the English name when known, else the Arabic."""
+    return person.name_en if lang == "en" and person.name_en else person.name_ar
+
+
 def person_html(person: Person, lang: str) -> Markup:
-    """A person's name on a page in `lang`: the English name when known, else the Arabic,
-    isolated as Arabic in English text."""
+    """`person_name` on a page in `lang`, the Arabic isolated as such in English text."""
     if lang == "en" and not person.name_en:
         return Markup('<bdi lang="ar" dir="rtl">') + escape(person.name_ar) + Markup("</bdi>")
-    return isolate(person.name_en if lang == "en" else person.name_ar, lang)
+    return isolate(person_name(person, lang), lang)
 
 
 # Pagefind's filters, named in each language's index (its filter panel shows the names as

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..config import SiteConfig
 from ..site.library import Library, SpeakerEntry, TopicEntry
 from .context import lists_all, page_context
-from .environment import OutputPage, person_name
+from .environment import OutputPage
 from .feeds import item_feeds
+from .filters import person_name
 from .lists import ItemList, article_lines, as_listing, quote_lines
 from .messages import message
 from .urls import LANGUAGES, Route
