@@ -67,7 +67,9 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.context_class = _Context
-    env.install_gettext_callables(*callables(config.templates_dir), newstyle=True)
+    gettext, ngettext = callables(config.templates_dir)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # the `{% trans %}` tag's newstyle form
+    env.globals.update(gettext=gettext, ngettext=ngettext, _=gettext)  # without Jinja's context-bound wrappers
     env.filters["isolate"] = isolate
     env.filters["article_date"] = lambda article, lang: article_date(article, lang, config.arabic_digits)
     env.filters["digits"] = lambda value, lang: localise_digits(str(value), lang, config.arabic_digits)
