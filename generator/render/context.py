@@ -10,7 +10,7 @@ from ..config import SiteConfig
 from ..model import Article, Segment
 from ..read.dateline import agency_english
 from ..site.library import Listing, TranslationStatus, translation_status
-from .urls import DIRECTION, LANGUAGES, Route, absolute, links_from
+from .urls import DIRECTION, LANGUAGES, Route, absolute, links_from, url_for
 
 LOCALES = {"ar": "ar_AR", "en": "en_US"}  # Open Graph locale names
 
@@ -36,7 +36,7 @@ def _link_maker(config: SiteConfig, route: Route, default_lang: str | None) -> C
     relative_to_page = links_from(route)
 
     def link(kind: str, slug: str = "", lang: str | None = default_lang, fragment: str = "") -> str:
-        return relative_to_page(Route(lang, kind, slug), fragment)
+        return relative_to_page(url_for(lang, kind, slug), fragment)
 
     return link
 

@@ -29,7 +29,7 @@ class Route:
     @property
     def url(self) -> str:
         """Site-relative URL: "" for the root, "ar/articles/x/" for an article."""
-        return _URLS[self.kind](self)
+        return url_for(self.lang, self.kind, self.slug)
 
     @property
     def output_path(self) -> str:
@@ -41,12 +41,17 @@ class Route:
         return Route(lang, self.kind, self.slug)
 
 
-def _in_lang(suffix: str):
-    return lambda route: f"{route.lang}/{suffix.format(slug=route.slug)}"
+def url_for(lang: str | None, kind: str, slug: str = "") -> str:
+    """`Route(lang, kind, slug).url` without making the route: a page asks for dozens."""
+    return _URLS[kind](lang, slug)
+
+
+def _in_lang(suffix: str) -> Callable[[str | None, str], str]:
+    return lambda lang, slug: f"{lang}/{suffix.format(slug=slug)}"
 
 
 _URLS = {
-    "root": lambda route: "",
+    "root": lambda lang, slug: "",
     "home": _in_lang(""),
     "article": _in_lang("articles/{slug}/"),
     "parallel": _in_lang("articles/{slug}/parallel/"),
@@ -62,25 +67,25 @@ _URLS = {
     "speaker_archive": _in_lang("speakers/{slug}/"),  # slug: person id/year
     "speaker_feed": _in_lang("speakers/{slug}/feed.xml"),
     "search": _in_lang("search/"),
-    "search_bundle": lambda route: f"{SEARCH_BUNDLES}{route.slug}/",  # slug: its part, "2016-05", "2016-2017"
+    "search_bundle": lambda lang, slug: f"{SEARCH_BUNDLES}{slug}/",  # slug: its part, "2016-05", "2016-2017"
     "feed": _in_lang("feed.xml"),
-    "sitemap": lambda route: "sitemap.xml",  # the sitemap index
-    "sitemap_part": lambda route: f"sitemaps/{route.slug}.xml",  # slug: "pages", or a year
-    "robots": lambda route: "robots.txt",
-    "not_found": lambda route: "404.html",
-    "asset": lambda route: f"assets/{route.slug}",
+    "sitemap": lambda lang, slug: "sitemap.xml",  # the sitemap index
+    "sitemap_part": lambda lang, slug: f"sitemaps/{slug}.xml",  # slug: "pages", or a year
+    "robots": lambda lang, slug: "robots.txt",
+    "not_found": lambda lang, slug: "404.html",
+    "asset": lambda lang, slug: f"assets/{slug}",
 }
 
 
-def links_from(page: Route) -> Callable[[Route, str], str]:
-    """Links from one page to others that work under any base path: up to the deepest
-    folder both share, then down (`../../topics/x/`). The page's folders are split once:
-    a page makes dozens of links."""
+def links_from(page: Route) -> Callable[[str, str], str]:
+    """Links from one page to others (given by their `url`) that work under any base path: up
+    to the deepest folder both share, then down (`../../topics/x/`). The page's folders are
+    split once: a page makes dozens of links."""
     here = page.output_path.split("/")[:-1]  # the folders holding the page
     depth = len(here)
 
-    def link(to_route: Route, fragment: str = "") -> str:
-        there = to_route.url.split("/")
+    def link(url: str, fragment: str = "") -> str:
+        there = url.split("/")
         shared = 0
         while shared < depth and shared < len(there) - 1 and here[shared] == there[shared]:
             shared += 1
