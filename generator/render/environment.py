@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+import jinja2.compiler
 import jinja2.runtime
 from markupsafe import Markup
 
@@ -55,8 +56,43 @@ class _Context(jinja2.runtime.Context):
                                                 " StopIteration exception")
 
 
+def escaped(value: Any) -> str:
+    """markupsafe's `escape(value)` as the plain text it is written into a page as: the same
+    characters (`&<>'"`) escaped the same way, and what has `__html__` (Markup) taken as it is."""
+    if type(value) is not str:
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)
+    if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+    return value
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles each `{{ value }}` of an autoescaped template to `environment.escaped(value)`
+    instead of markupsafe's `escape(value)`, which makes a Markup of every value through
+    two Python calls, only for it to be joined into the page: a third of the time of the
+    site-wide pages, whose lists write tens of thousands of values. Where the template
+    switches autoescaping on and off (`{% autoescape %}`), Jinja's own code stays."""
+
+    def _output_child_pre(self, node, frame, finalize):  # noqa: ANN001 - Jinja's compiler hook
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write("environment.escaped(")
+            if finalize.src is not None:
+                self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    context_class = _Context
+    escaped = staticmethod(escaped)
+
+
 def make_environment(config: SiteConfig) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(config.templates_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,  # a typo in a template fails the build, not the page
@@ -66,7 +102,6 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: no stat of the template on every page
         extensions=["jinja2.ext.i18n"],
     )
-    env.context_class = _Context
     gettext, ngettext = callables(config.templates_dir)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # the `{% trans %}` tag's newstyle form
     env.globals.update(gettext=gettext, ngettext=ngettext, _=gettext)  # without Jinja's context-bound wrappers
