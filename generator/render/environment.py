@@ -19,7 +19,7 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from ..config import SiteConfig
-from .filters import article_date, isolate, localise_digits, person_html, search_filter
+from .filters import article_date, escaped, isolate, localise_digits, person_html, search_filter
 from .messages import callables, page_lang
 from .urls import DIRECTION, Route
 
@@ -54,19 +54,6 @@ class _Context(jinja2.runtime.Context):
         except StopIteration:  # as Jinja's own call does
             return __self.environment.undefined("value was undefined because a callable raised a"
                                                 " StopIteration exception")
-
-
-def escaped(value: Any) -> str:
-    """markupsafe's `escape(value)` as the plain text it is written into a page as: the same
-    characters (`&<>'"`) escaped the same way, and what has `__html__` (Markup) taken as it is."""
-    if type(value) is not str:
-        if hasattr(value, "__html__"):
-            return value.__html__()
-        value = str(value)
-    if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
-        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-                .replace("'", "&#39;").replace('"', "&#34;"))
-    return value
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):

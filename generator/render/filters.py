@@ -36,23 +36,40 @@ _LTR_START = re.compile(r"[A-Za-z\u00C0-\u024F\d]")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
+def escaped(value: object) -> str:
+    """markupsafe's `escape(value)` as the plain text it is written into a page as: the same
+    characters (`&<>'"`) escaped the same way, and what has `__html__` (Markup) taken as it is."""
+    if type(value) is not str:
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)
+    if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+    return value
+
+
 @lru_cache(maxsize=4096, typed=True)  # lists repeat titles; typed: a Markup is escaped, an equal str not
 def isolate(text: str, lang: str) -> Markup:
     """Escape `text` and wrap runs of the other direction's script in `<bdi>`."""
+    return Markup(isolate_html(text, lang))
+
+
+def isolate_html(text: str, lang: str) -> str:
+    """`isolate` as the plain text of the HTML, for markup made as strings (markup.py)."""
     if lang == "ar":
         pattern, opening = _LTR_RUN, '<bdi dir="ltr">'
     else:
         pattern, opening = _ARABIC_RUN, '<bdi lang="ar" dir="rtl">'
     if (lang == "ar" and _LTR_START.search(text) is None) or pattern.search(text) is None:
-        return escape(text)  # most sentences: nothing to isolate
+        return escaped(text)  # most sentences: nothing to isolate
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
-        pieces.append(escape(text[last:match.start()]))
-        pieces.append(Markup(opening) + escape(match.group()) + Markup("</bdi>"))
+        pieces += (escaped(text[last:match.start()]), opening, escaped(match.group()), "</bdi>")
         last = match.end()
-    pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
+    pieces.append(escaped(text[last:]))
+    return "".join(pieces)
 
 
 def localise_digits(text: str, lang: str, arabic_digits: bool) -> str:

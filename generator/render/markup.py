@@ -18,10 +18,10 @@ parallel view, the same in both languages' views. Templates own everything aroun
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..model import Article, Paragraph, Provenance, Section, Segment
-from .filters import isolate
+from .filters import escaped, isolate_html
 
 
 class ArticleMarkup:
@@ -39,7 +39,7 @@ class ArticleMarkup:
         key = (seg.id, lang)
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = isolate(seg.en, "en") if lang == "en" and seg.en else isolate(seg.ar, "ar")
+            text = self._texts[key] = isolate_html(seg.en, "en") if lang == "en" and seg.en else isolate_html(seg.ar, "ar")
         return text
 
     def segment(self, seg: Segment, lang: str, tag: str = "span", id_prefix: str = "") -> Markup:
@@ -57,7 +57,7 @@ class ArticleMarkup:
         element = "section" if section.heading else "div"
         heading = [self._segment(section.heading, lang, "h2", "")] if section.heading else []
         parts = heading + [self._paragraph(p, lang, "") for p in section.paragraphs]
-        return f'<{element} id="{escape(section.id)}">\n' + "\n".join(parts) + f"\n</{element}>"
+        return f'<{element} id="{escaped(section.id)}">\n' + "\n".join(parts) + f"\n</{element}>"
 
     def parallel_rows(self) -> Markup:
         """The parallel view's rows after the title's (the dateline's, each heading's and
@@ -68,7 +68,7 @@ class ArticleMarkup:
 
     def _parallel_rows(self) -> list[str]:
         def row(kind: str, row_id: str, arabic: str, english: str) -> str:
-            return (f'<div class="parallel-row {kind}-row" id="{escape(row_id)}">\n'
+            return (f'<div class="parallel-row {kind}-row" id="{escaped(row_id)}">\n'
                     f'<div class="col" lang="ar" dir="rtl">{arabic}</div>\n'
                     f'<div class="col" lang="en" dir="ltr">{english}</div>\n</div>')
 
@@ -86,7 +86,7 @@ class ArticleMarkup:
         return made
 
     def _segment(self, seg: Segment, lang: str, tag: str, id_prefix: str) -> str:
-        anchor = escape(id_prefix + seg.id)
+        anchor = escaped(id_prefix + seg.id)
         if lang == "ar":
             return f'<{tag} id="{anchor}" class="seg">{self._text(seg, "ar")}</{tag}>'
         if seg.en:
@@ -101,9 +101,9 @@ class ArticleMarkup:
                 f'<bdi lang="ar" dir="rtl">{self._text(seg, "ar")}</bdi></{tag}>')
 
     def _paragraph(self, paragraph: Paragraph, lang: str, id_prefix: str) -> str:
-        anchor = escape(id_prefix + paragraph.id)
+        anchor = escaped(id_prefix + paragraph.id)
         if lang == "en" and not id_prefix and not any(s.en for s in paragraph.sentences):
-            spans = " ".join(f'<span id="{escape(s.id)}" class="seg">{self._text(s, "ar")}</span>'
+            spans = " ".join(f'<span id="{escaped(s.id)}" class="seg">{self._text(s, "ar")}</span>'
                              for s in paragraph.sentences)
             return f'<p id="{anchor}" class="untranslated" lang="ar" dir="rtl" data-pagefind-ignore>{spans}</p>'
         sentences = " ".join(self._segment(s, lang, "span", id_prefix) for s in paragraph.sentences)
