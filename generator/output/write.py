@@ -80,7 +80,7 @@ class StagingWriter:
         self.previous_files: frozenset[str] = frozenset()
         self.published: Published | None = None
         self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
-        self.spare = output_dir.with_name(_spare_name(output_dir))
+        self.spare = output_dir.with_name(_beside(output_dir, "spare"))
         if previous is None or not output_dir.is_dir():
             _remove_later(self.spare, output_dir)
         elif previous.spare and previous.spare == identity(self.spare) and (
@@ -164,7 +164,7 @@ class StagingWriter:
                 return
             _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
-            backup = self.output_dir.with_name(_backup_name(self.output_dir))
+            backup = self.output_dir.with_name(_beside(self.output_dir, "previous"))
             os.rename(self.output_dir, backup)
             os.rename(self.staging, self.output_dir)
             shutil.rmtree(backup)
@@ -185,8 +185,7 @@ class StagingWriter:
                 if previous.read() == data:
                     return {STAMP}
             os.unlink(target)  # a hard link to the live site: never write through it
-        with open(target, "wb") as handle:
-            handle.write(data)
+        _write_file(target, data)
         return {STAMP}
 
     def discard(self) -> None:
@@ -270,27 +269,20 @@ def _files(root: Path) -> frozenset[str]:
     return frozenset(found)
 
 
+def _beside(output_dir: Path, kind: str) -> str:
+    """The name of a folder kept beside the output folder: `.site-spare`, `.site-previous`,
+    or the prefix of one a build owns, `.site-staging-<pid>-`, `.site-old-<pid>-`."""
+    return f".{output_dir.name}-{kind}"
+
+
 def _staging_prefix(output_dir: Path) -> str:
-    return f".{output_dir.name}-staging-{os.getpid()}-"
-
-
-def _backup_name(output_dir: Path) -> str:
-    return f".{output_dir.name}-previous"
-
-
-def _spare_name(output_dir: Path) -> str:
-    return f".{output_dir.name}-spare"
+    return _beside(output_dir, f"staging-{os.getpid()}-")
 
 
 def _exchange(a: Path, b: Path) -> bool:
     libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
-    if renameat2 is None:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return result == 0
+    renameat2 = libc_name and getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+    return bool(renameat2) and renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
 def _link_tree(source: Path, target: Path) -> bool:
@@ -314,7 +306,7 @@ def _remove_later(folder: Path, output_dir: Path) -> None:
     the build; a later build removes whatever is left (see _clean_leftovers)."""
     if not folder.exists():
         return
-    doomed = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-old-{os.getpid()}-", dir=output_dir.parent))
+    doomed = Path(tempfile.mkdtemp(prefix=_beside(output_dir, f"old-{os.getpid()}-"), dir=output_dir.parent))
     os.rename(folder, doomed / "tree")
     subprocess.Popen(["rm", "-rf", str(doomed)], start_new_session=True,
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -332,14 +324,14 @@ def _pid_alive(pid: int) -> bool:
 
 def _clean_leftovers(output_dir: Path) -> None:
     """Remove staging folders of killed builds; restore a backup a crash left behind."""
-    backup = output_dir.with_name(_backup_name(output_dir))
+    backup = output_dir.with_name(_beside(output_dir, "previous"))
     if backup.exists():
         if output_dir.exists():
             shutil.rmtree(backup)
         else:
             os.rename(backup, output_dir)
     for kind in ("staging", "old"):
-        for leftover in output_dir.parent.glob(f".{output_dir.name}-{kind}-*"):
-            pid = leftover.name.removeprefix(f".{output_dir.name}-{kind}-").split("-")[0]
+        for leftover in output_dir.parent.glob(_beside(output_dir, f"{kind}-*")):
+            pid = leftover.name.removeprefix(_beside(output_dir, f"{kind}-")).split("-")[0]
             if pid.isdigit() and not _pid_alive(int(pid)):
                 shutil.rmtree(leftover, ignore_errors=True)
