@@ -249,6 +249,18 @@ def test_the_article_workers_have_ended_before_the_site_wide_pages(site, capsys,
     assert workers == {"_write_article": 2, "_write_site_pages": 0}
 
 
+def test_a_build_collects_garbage_seldom_and_leaves_the_collector_as_it_found_it(site, capsys, monkeypatch):
+    """The preview builds again and again in one process: its own threshold must come back."""
+    import gc
+    site.article("a1.txt", ARTICLE.format(day=1, n=1))
+    during = []
+    original = build_module.assemble
+    monkeypatch.setattr(build_module, "assemble", lambda *a, **k: during.append(gc.get_threshold()) or original(*a, **k))
+    before = gc.get_threshold()
+    assert build_module.build(site.root, Report(stream=None)).published
+    assert during == [(pipeline.GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
+
+
 def test_source_date_epoch_sets_the_feed_time_and_nothing_else(site, capsys, monkeypatch):
     site.article("a1.txt", ARTICLE.format(day=1, n=1))
     site.build(capsys)

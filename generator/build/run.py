@@ -36,6 +36,7 @@ from ..site.library import Library, Listing, assemble, fingerprint, search_bundl
 from .article_job import (
     ArticleOutcome,
     ArticleProcessor,
+    collecting_seldom,
     load_article,
     render_site_page,
     run_in_worker,
@@ -96,6 +97,7 @@ def _process(tasks: list[tuple[Path, ArticleEntry | None]], processor: ArticlePr
     yield from (processor.process(path, unchanged) for path, unchanged in tasks)
 
 
+@collecting_seldom
 def build(root: Path, report: Report, *, strict: bool = False, jobs: int | None = None,
           search: bool | None = None, drafts: bool = False, keep_last_good: bool = False) -> BuildResult:
     """Build the site at `root`; `search` overrides the configured `[search] enabled`;
