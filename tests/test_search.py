@@ -189,6 +189,17 @@ def test_each_part_of_the_archive_has_its_bundle_and_an_edit_remakes_its_own_onl
     assert sorted(p.name for p in bundles.iterdir()) == ["2013-2014", "2015", "2016", "2016-06"]
 
 
+def test_the_largest_bundles_are_indexed_first_so_that_no_run_is_left_alone_long(site, capsys, monkeypatch):
+    monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)
+    monkeypatch.setattr(search_module, "PAGEFIND_RUNS", 1)  # one at a time: the runs in the order taken
+    runs = pagefind_runs(monkeypatch)
+    for slug, date in {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01",
+                       "e": "2016-02-01", "f": "2016-05-01", "g": "2016-05-20"}.items():
+        site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
+    assert site.build(capsys, "--strict")[0] == 0
+    assert runs == ["2013-2014", "2016-05", "2016", "2015"]  # 3, 2, 1 and 1 articles (newest first among equals)
+
+
 def test_a_year_too_large_for_one_bundle_is_split_by_months(monkeypatch):
     """Pagefind holds a whole bundle in memory, and two run at once: no bundle may hold
     more than SEARCH_BUNDLE_SIZE articles because one year has many."""

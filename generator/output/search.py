@@ -58,7 +58,9 @@ def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bund
         return made
     staged = {name: made[name] for name in bundles
               if made.get(name) == sources[name] and _keep(writer, Route(None, "search_bundle", name).url)}
-    todo = [name for name in bundles if name not in staged]
+    # The largest first: the runs that end last are then short ones, and neither core waits
+    # long for the other (newest first, 5,000 articles ended on a year's run alone, 1.6 s).
+    todo = sorted((name for name in bundles if name not in staged), key=lambda name: -len(bundles[name]))
     if not todo:
         return staged
     executable = _pagefind_executable()
