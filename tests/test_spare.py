@@ -62,14 +62,14 @@ def relinked(monkeypatch):
     """The folders a build filled with `cp -rl` of the site: the fallback when there is no
     usable spare (a first build also links its new site into the spare; not counted)."""
     targets = []
-    original = write_module._link_tree
+    original = write_module.link_tree
 
     def link_tree(source, target):
         if target.name.startswith(".site-staging-"):
             targets.append(target.name)
         return original(source, target)
 
-    monkeypatch.setattr(write_module, "_link_tree", link_tree)
+    monkeypatch.setattr(write_module, "link_tree", link_tree)
     return targets
 
 

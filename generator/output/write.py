@@ -15,20 +15,24 @@ of the site again (`cp -rl`, the fallback when there is no usable spare).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import FolderIdentity, identity
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
+from .folders import (
+    beside,
+    clean_leftovers,
+    exchange,
+    files_under,
+    link_tree,
+    remove_later,
+    staging_prefix,
+    unlink_and_prune,
+)
 
 
 class OutputError(Exception):
@@ -57,7 +61,7 @@ def restored(output_dir: Path, published: Published) -> bool:
         stamp = (output_dir / STAMP).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(published.stamp) and stamp == published.stamp and _files(output_dir) == published.files
+    return bool(published.stamp) and stamp == published.stamp and files_under(output_dir) == published.files
 
 
 class StagingWriter:
@@ -73,23 +77,23 @@ class StagingWriter:
     def __init__(self, output_dir: Path, previous: Published | None = None) -> None:
         self.output_dir = output_dir
         output_dir.parent.mkdir(parents=True, exist_ok=True)
-        _clean_leftovers(output_dir)
+        clean_leftovers(output_dir)
         self.written: dict[str, int] = {}  # relative path -> size
         self.kept: set[str] = set()
         self.folders: set[str] = set()  # made, or found, by this build's writes
         self.previous_files: frozenset[str] = frozenset()
         self.published: Published | None = None
-        self.staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(output_dir), dir=output_dir.parent))
-        self.spare = output_dir.with_name(_beside(output_dir, "spare"))
+        self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=output_dir.parent))
+        self.spare = output_dir.with_name(beside(output_dir, "spare"))
         if previous is None or not output_dir.is_dir():
-            _remove_later(self.spare, output_dir)
+            remove_later(self.spare, output_dir)
         elif previous.spare and previous.spare == identity(self.spare) and (
                 missing := _from_spare(self.spare, self.staging, output_dir, previous.changed)) is not None:
             self.previous_files = previous.files - missing
         else:
-            _remove_later(self.spare, output_dir)
-            if _link_tree(output_dir, self.staging):
-                self.previous_files = _files(self.staging)
+            remove_later(self.spare, output_dir)
+            if link_tree(output_dir, self.staging):
+                self.previous_files = files_under(self.staging)
         self.snapshot = bool(self.previous_files)
 
     def write(self, relative_path: str, data: bytes) -> None:
@@ -143,7 +147,7 @@ class StagingWriter:
     def scratch(self) -> tempfile.TemporaryDirectory:
         """A folder beside the staging folder: on its file system, so that it can hold hard
         links to staged files, and removed, like the staging folder, if the build is killed."""
-        return tempfile.TemporaryDirectory(prefix=_staging_prefix(self.output_dir), dir=self.output_dir.parent)
+        return tempfile.TemporaryDirectory(prefix=staging_prefix(self.output_dir), dir=self.output_dir.parent)
 
     def publish(self, stamp: str = "") -> None:
         """Swap the staging folder in as the output folder, atomically where possible; with a
@@ -152,25 +156,25 @@ class StagingWriter:
         claimed = frozenset(self.written.keys() | self.kept | stamped)
         dropped = self.previous_files - claimed
         for relative_path in dropped:
-            _unlink_and_prune(self.staging, relative_path)
+            unlink_and_prune(self.staging, relative_path)
         os.chmod(self.staging, 0o755)  # mkdtemp made it 0700; a web server must read it
         changed = frozenset(self.written) | dropped | stamped
         if not self.output_dir.exists():
             os.rename(self.staging, self.output_dir)
-        elif _exchange(self.staging, self.output_dir):
+        elif exchange(self.staging, self.output_dir):
             if self.snapshot:  # the replaced site differs from the new one by `changed` only
                 os.rename(self.staging, self.spare)
                 self.published = Published(claimed, changed, identity(self.spare), stamp)
                 return
-            _remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
+            remove_later(self.staging, self.output_dir)  # an older site, that this build did not start from
         else:
-            backup = self.output_dir.with_name(_beside(self.output_dir, "previous"))
+            backup = self.output_dir.with_name(beside(self.output_dir, "previous"))
             os.rename(self.output_dir, backup)
             os.rename(self.staging, self.output_dir)
             shutil.rmtree(backup)
         # A full build makes its spare from the new site, so that the first edit after it is
         # as quick as the following ones.
-        self.published = Published(claimed, frozenset() if _link_tree(self.output_dir, self.spare) else changed,
+        self.published = Published(claimed, frozenset() if link_tree(self.output_dir, self.spare) else changed,
                                    identity(self.spare), stamp)
 
     def _stamp(self, stamp: str) -> set[str]:
@@ -211,7 +215,7 @@ def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset
                 os.link(live, target)
             else:
                 missing.add(relative_path)
-                _unlink_and_prune(staging, relative_path)
+                unlink_and_prune(staging, relative_path)
         return frozenset(missing)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
@@ -241,97 +245,3 @@ def _write_file(path: str, data: bytes) -> None:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
-
-
-def _unlink_and_prune(root: Path, relative_path: str) -> None:
-    """Remove a file and the folders it leaves empty."""
-    try:
-        os.unlink(os.path.join(root, relative_path))
-    except FileNotFoundError:
-        return
-    folder = os.path.dirname(relative_path)
-    while folder:
-        try:
-            os.rmdir(os.path.join(root, folder))
-        except OSError:  # not empty
-            return
-        folder = os.path.dirname(folder)
-
-
-def _files(root: Path) -> frozenset[str]:
-    """Every file under `root`, relative (`ar/articles/x/index.html`); one prefix per folder,
-    as a site holds tens of thousands of files (os.path.relpath for each took a second)."""
-    top = os.fspath(root)
-    found: list[str] = []
-    for folder, _, names in os.walk(top):
-        prefix = folder[len(top) + 1:].replace(os.sep, "/")
-        found.extend(f"{prefix}/{name}" if prefix else name for name in names)
-    return frozenset(found)
-
-
-def _beside(output_dir: Path, kind: str) -> str:
-    """The name of a folder kept beside the output folder: `.site-spare`, `.site-previous`,
-    or the prefix of one a build owns, `.site-staging-<pid>-`, `.site-old-<pid>-`."""
-    return f".{output_dir.name}-{kind}"
-
-
-def _staging_prefix(output_dir: Path) -> str:
-    return _beside(output_dir, f"staging-{os.getpid()}-")
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    renameat2 = libc_name and getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
-    return bool(renameat2) and renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
-
-
-def _link_tree(source: Path, target: Path) -> bool:
-    """Make `target` (an empty folder, or none) a tree of hard links to every file of
-    `source`; False, and `target` empty, if that failed."""
-    try:
-        # -r, not -a: preserving folders' owners, modes, times and extended attributes took a
-        # third of the time, and nothing reads them (files are links: their own inodes).
-        subprocess.run(["cp", "-rl", f"{source}/.", str(target)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return True
-    except (OSError, subprocess.CalledProcessError):
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir()
-        return False
-
-
-def _remove_later(folder: Path, output_dir: Path) -> None:
-    """Delete a site tree nobody needs (a spare that cannot be used, a replaced site that
-    cannot become one) in the background: deleting thousands of files should not hold up
-    the build; a later build removes whatever is left (see _clean_leftovers)."""
-    if not folder.exists():
-        return
-    doomed = Path(tempfile.mkdtemp(prefix=_beside(output_dir, f"old-{os.getpid()}-"), dir=output_dir.parent))
-    os.rename(folder, doomed / "tree")
-    subprocess.Popen(["rm", "-rf", str(doomed)], start_new_session=True,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _clean_leftovers(output_dir: Path) -> None:
-    """Remove staging folders of killed builds; restore a backup a crash left behind."""
-    backup = output_dir.with_name(_beside(output_dir, "previous"))
-    if backup.exists():
-        if output_dir.exists():
-            shutil.rmtree(backup)
-        else:
-            os.rename(backup, output_dir)
-    for kind in ("staging", "old"):
-        for leftover in output_dir.parent.glob(_beside(output_dir, f"{kind}-*")):
-            pid = leftover.name.removeprefix(_beside(output_dir, f"{kind}-")).split("-")[0]
-            if pid.isdigit() and not _pid_alive(int(pid)):
-                shutil.rmtree(leftover, ignore_errors=True)
