@@ -89,6 +89,19 @@ def test_a_failing_pagefind_fails_the_build_with_its_exit_status(site, capsys, m
     assert "error: search index 2016-02 not built: Pagefind exited with 1" in err
 
 
+def test_what_a_failing_pagefind_wrote_is_not_published(site, capsys, monkeypatch, tmp_path):
+    """Pagefind writes into the staging area itself: a run that fails halfway leaves files there."""
+    halfway = tmp_path / "pagefind-halfway"
+    halfway.write_text('#!/bin/sh\nwhile [ "$1" != --output-path ]; do shift; done\n'
+                       'echo "{}" > "$2/pagefind-entry.json"\nexit 3\n')
+    halfway.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(halfway))
+    code, _, err = sample_site(site).build(capsys)
+    assert code == 1 and "error: search index 2016-02 not built: Pagefind exited with 3" in err
+    assert (site.output / "ar" / "articles").is_dir()  # the rest of the site is published
+    assert not (site.output / "pagefind").exists()
+
+
 def test_an_unchanged_index_is_kept_and_a_changed_one_replaced(site, capsys):
     sample_site(site).build(capsys)
     bundle = site.output / "pagefind" / "2016-02"

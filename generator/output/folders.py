@@ -25,7 +25,11 @@ def unlink_and_prune(root: Path, relative_path: str) -> None:
         os.unlink(os.path.join(root, relative_path))
     except FileNotFoundError:
         return
-    folder = os.path.dirname(relative_path)
+    prune(root, os.path.dirname(relative_path))
+
+
+def prune(root: Path, folder: str) -> None:
+    """Remove `folder` (relative to `root`) and the folders above it while they are empty."""
     while folder:
         try:
             os.rmdir(os.path.join(root, folder))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -49,9 +48,9 @@ def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bund
     was `made` from, kept where they do not or where this build does not index. Returns
     what each staged bundle was made from.
 
-    Pagefind writes into a folder of its own, and the bundle goes through the writer like
-    any page: the staging folder may hold hard links into the live site, which must never
-    be written through, and files the writer was not given are dropped at publish.
+    Pagefind writes each bundle straight into the staging area, into a folder the writer
+    empties first (it may hold hard links into the live site, which must never be written
+    through) and then counts as written; the folder of a run that failed is not published.
     """
     if not config.search:  # the preview's builds: the last bundles stay as they were
         _keep(writer, SEARCH_BUNDLES)
@@ -68,20 +67,19 @@ def update_index(writer: StagingWriter, config: SiteConfig, report: Report, bund
         report.warning(None, 1, "search index not built: Pagefind is not installed "
                                 "(pip install 'pagefind[bin]'); the search pages will find nothing")
         return staged
-    with tempfile.TemporaryDirectory(prefix="nashra-pagefind-") as outputs, \
-            ThreadPoolExecutor(PAGEFIND_RUNS) as pool:
-        runs = {name: pool.submit(_run_pagefind, writer, config, executable, bundles[name], Path(outputs, name))
+    # Folders handed out and claimed here, in order: the writer is not shared with the threads.
+    folders = {name: Route(None, "search_bundle", name).url for name in todo}
+    outputs = {name: writer.tool_folder(folders[name]) for name in todo}
+    with ThreadPoolExecutor(PAGEFIND_RUNS) as pool:
+        runs = {name: pool.submit(_run_pagefind, writer, config, executable, bundles[name], outputs[name])
                 for name in todo}
         try:
-            for name, run in runs.items():  # staged here, in order: the writer is not shared with the threads
+            for name, run in runs.items():
                 problem = run.result()
                 if problem:
                     report.error(None, 1, f"search index {name} not built: {problem}")
                     continue
-                folder, bundle = Route(None, "search_bundle", name).url, Path(outputs, name)
-                for path in sorted(bundle.rglob("*")):
-                    if path.is_file():
-                        writer.write_or_keep(folder + path.relative_to(bundle).as_posix(), path.read_bytes())
+                writer.claim(folders[name])
                 staged[name] = sources[name]
         finally:
             pool.shutdown(cancel_futures=True)  # a build interrupted (Ctrl-C) starts no more Pagefind runs
