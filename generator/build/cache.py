@@ -194,7 +194,9 @@ class BuildCache:
                 self._listings.update(part)
         return self._listings
 
-    def save(self, index: CacheIndex, listings: dict[str, Listing]) -> None:
+    def save_listings(self, listings: dict[str, Listing]) -> None:
+        """The listings by article key; before the index, and safely before the site is
+        published: a listing under a key is the one its article gives, whichever build saved it."""
         shards: dict[str, dict[str, Listing]] = {shard: {} for shard in LISTING_SHARDS}
         for key, listing in listings.items():
             shards[key[0]][key] = listing
@@ -203,6 +205,10 @@ class BuildCache:
                 continue  # the same keys, so the same listings: already on disk
             write_atomically(self.folder / "listings" / f"{shard}.pickle",
                              _sign(pickle.dumps(part, pickle.HIGHEST_PROTOCOL)))
+
+    def save(self, index: CacheIndex) -> None:
+        """The index of what the published site was made from; the article pickles it does
+        not name are removed."""
         write_atomically(self.folder / "index.pickle", _sign(_HEADER + pickle.dumps(index, pickle.HIGHEST_PROTOCOL)))
         live = {entry.key for entry in index.articles.values()}
         for stale in (self.folder / "articles").glob("*.pickle"):
