@@ -85,7 +85,7 @@ class StagingWriter:
         self.folders: set[str] = set()  # made, or found, by this build's writes
         self.tool_folders: set[str] = set()  # handed to another program, not yet claimed
         self.aside: dict[str, str] = {}  # a tool folder -> what the previous build left in it
-        self.aside_root: str | None = None  # beside the staging folder, on its file system
+        self._aside_room: tempfile.TemporaryDirectory | None = None  # holds them, see scratch()
         self.previous_files: frozenset[str] = frozenset()
         self.published: Published | None = None
         self.staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output_dir), dir=output_dir.parent))
@@ -159,9 +159,8 @@ class StagingWriter:
         if any(path.startswith(f"{folder}/") for path in self.written.keys() | self.kept):
             raise OutputError(f"a folder for a program holds pages already written: {folder!r}")
         if os.path.isdir(target):
-            self.aside_root = self.aside_root or tempfile.mkdtemp(prefix=staging_prefix(self.output_dir),
-                                                                  dir=self.output_dir.parent)
-            self.aside[folder] = os.path.join(self.aside_root, str(len(self.aside)))
+            self._aside_room = self._aside_room or self.scratch()
+            self.aside[folder] = os.path.join(self._aside_room.name, str(len(self.aside)))
             os.rename(target, self.aside[folder])
         os.makedirs(target)
         self.tool_folders.add(folder)
@@ -169,8 +168,8 @@ class StagingWriter:
 
     def claim(self, relative_folder: str) -> None:
         """Count what a program wrote into its `tool_folder` as this build's files: written,
-        or kept where the previous build's file there has the same bytes (read and written
-        again instead, Pagefind's 10,000 files of 5,000 articles took half a second)."""
+        or kept where the previous build's file there has the same bytes. (Written elsewhere
+        and copied in, Pagefind's 10,000 files at 5,000 articles took the build 0.8-2 s.)"""
         folder = relative_folder.strip("/")
         aside = self.aside.get(folder)
         for relative_path in sorted(files_under(self.staging / folder)):
@@ -194,8 +193,7 @@ class StagingWriter:
         for folder in self.tool_folders:  # what a program that failed left
             shutil.rmtree(self.staging / folder)
             prune(self.staging, os.path.dirname(folder))
-        if self.aside_root:
-            shutil.rmtree(self.aside_root)
+        self._clear_aside()
         stamped = self._stamp(stamp)
         claimed = frozenset(self.written.keys() | self.kept | stamped)
         dropped = self.previous_files - claimed
@@ -238,8 +236,12 @@ class StagingWriter:
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
-        if self.aside_root:
-            shutil.rmtree(self.aside_root, ignore_errors=True)
+        self._clear_aside()
+
+    def _clear_aside(self) -> None:
+        if self._aside_room:
+            self._aside_room.cleanup()  # unlinks: the files are hard links to the live site
+            self._aside_room = None
 
 
 def _from_spare(spare: Path, staging: Path, output_dir: Path, changed: frozenset[str]) -> frozenset[str] | None:
