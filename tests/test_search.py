@@ -162,13 +162,21 @@ def test_pagefind_runs_only_when_an_article_page_or_its_settings_changed(site, c
     assert site.build(capsys)[0] == 0 and len(runs) == 3
 
 
+# Seven stories over four years: with SEARCH_BUNDLE_SIZE 3, bundles of 3, 1, 1 and 2 articles.
+ARCHIVE_DATES = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-02-01",
+                 "f": "2016-05-01", "g": "2016-05-20"}
+
+
+def archive_site(site) -> None:
+    for slug, date in ARCHIVE_DATES.items():
+        site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
+
+
 def test_each_part_of_the_archive_has_its_bundle_and_an_edit_remakes_its_own_only(site, capsys, monkeypatch):
     monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)  # older years: 3 articles to a bundle at most
     runs = pagefind_runs(monkeypatch)
-    dates = {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01", "e": "2016-02-01",
-             "f": "2016-05-01", "g": "2016-05-20"}
-    for slug, date in dates.items():
-        site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
+    dates = dict(ARCHIVE_DATES)
+    archive_site(site)
     assert site.build(capsys, "--strict")[0] == 0
     bundles = site.output / "pagefind"
     # The newest story's month, the rest of its year, then older years from the oldest, as
@@ -206,9 +214,7 @@ def test_the_largest_bundles_are_indexed_first_so_that_no_run_is_left_alone_long
     monkeypatch.setattr(library_module, "SEARCH_BUNDLE_SIZE", 3)
     monkeypatch.setattr(search_module, "PAGEFIND_RUNS", 1)  # one at a time: the runs in the order taken
     runs = pagefind_runs(monkeypatch)
-    for slug, date in {"a": "2013-05-01", "b": "2014-05-01", "c": "2014-06-01", "d": "2015-05-01",
-                       "e": "2016-02-01", "f": "2016-05-01", "g": "2016-05-20"}.items():
-        site.article(f"{slug}.txt", f"+++\ndate = {date}\n+++\nعنوان الخبر {slug}\n\nدمشق-سانا نص الخبر {slug}.\n")
+    archive_site(site)
     assert site.build(capsys, "--strict")[0] == 0
     assert runs == ["2013-2014", "2016-05", "2016", "2015"]  # 3, 2, 1 and 1 articles (newest first among equals)
 
