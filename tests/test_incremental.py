@@ -226,6 +226,23 @@ def test_builds_are_byte_identical_cached_or_not_serial_or_parallel(site, capsys
     assert tree(site) == parallel
 
 
+def test_workers_not_forked_plan_the_site_wide_pages_themselves(site, capsys, monkeypatch):
+    """A forked worker takes the main process's plan of the site-wide pages; one started
+    otherwise (spawn: the default on macOS and Windows) plans them again, to the same pages."""
+    for n in range(1, 9):
+        site.article(f"a{n}.txt", ARTICLE.format(day=n, n=n))
+    monkeypatch.setattr(build_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(build_module, "SITE_PARALLEL_THRESHOLD", 2)  # (a spawned worker would not see LIST_SIZE patched)
+    build_module.build(site.root, Report(stream=None), jobs=2)
+    forked = tree(site)
+    shutil.rmtree(site.output)
+    shutil.rmtree(site.root / ".nashra-cache")
+    spawning = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(build_module.multiprocessing, "get_context", lambda method=None: spawning)
+    build_module.build(site.root, Report(stream=None), jobs=2)
+    assert tree(site) == forked
+
+
 def test_the_article_workers_have_ended_before_the_site_wide_pages(site, capsys, monkeypatch):
     """Idle workers held memory through the site-wide pages and the search index, the
     build's peak (110 of 494 MiB at 5,000 articles)."""

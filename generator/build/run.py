@@ -15,6 +15,7 @@ unbuildable (config, templates) raise `BuildError` and leave `site/` untouched.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -322,8 +323,12 @@ def _render_site_pages(pages: list[OutputPage], indices: list[int], processor: A
     # copy) every page of them (the `gc.freeze` documentation's advice for forking).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(jobs, initializer=start_site_worker,
-                                 initargs=(processor.config, library, os.getpid())) as pool:
+        # A forked worker is handed the plan as it stands in memory; any other kind would be
+        # sent it pickled, and its pages' contexts hold functions, so it plans them itself.
+        context = multiprocessing.get_context()
+        planned = pages if context.get_start_method() == "fork" else None
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_site_worker,
+                                 initargs=(processor.config, library, os.getpid(), planned)) as pool:
             results = pool.map(render_site_page, pooled, chunksize=8)
             yield from ((index, render(processor.env, pages[index])) for index in feeds)
             yield from zip(pooled, results)
