@@ -29,6 +29,7 @@ as root. A generator that cannot be had is reported as unavailable. --quick mean
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -121,6 +122,10 @@ def run_on_snapshot() -> Path:
         return Path(os.environ[SNAPSHOT_VARIABLE])
     snapshot = Path(tempfile.mkdtemp(prefix="nashra-bench-code-"))
     shutil.copytree(REPO_ROOT / "generator", snapshot / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    # Byte-compiled, as pip compiles an installed package (Pelican's among them) and as a
+    # user's Python caches on the first run: where PYTHONDONTWRITEBYTECODE is set (this
+    # workplace sets it), every build would otherwise compile Nashra's modules again.
+    compileall.compile_dir(snapshot / "generator", quiet=1)
     shutil.copytree(REPO_ROOT / "templates", snapshot / "templates")
     (snapshot / "content").mkdir()
     for data_file in (REPO_ROOT / "content").glob("*.toml"):
