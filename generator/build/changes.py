@@ -80,7 +80,7 @@ def what_changed(config: SiteConfig, cache: BuildCache, report: Report, drafts: 
     previous = cache.index if _same_output(cache.index, config.output_dir) else CacheIndex()
     templates_key, assets_key = templates_keys(config)
     restyled = previous.templates_key != templates_key
-    paths = sorted(discover(config.articles_dir, report), key=str)
+    paths = discover(config.articles_dir, report)
     reused: dict[Path, ArticleEntry] = {}
     for path in paths:
         entry = previous.articles.get(str(path))

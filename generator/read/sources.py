@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Report
@@ -53,7 +53,7 @@ _MAYBE_HIDDEN = re.compile(f"[{_HIDDEN_BMP}\U00010000-\U0010ffff]")
 
 
 def discover(articles_dir: Path, report: Report) -> list[Path]:
-    """Article files under `articles_dir`, in a stable order.
+    """Article files under `articles_dir`, in the order of their paths as strings.
 
     A symlink that leads outside the content folder is refused: the build must never read
     (and publish) a file the editor did not put in `content/`; one that leads nowhere (a
@@ -64,11 +64,13 @@ def discover(articles_dir: Path, report: Report) -> list[Path]:
         return []
     root = articles_dir.resolve()
     found = []
-    for path in sorted(articles_dir.rglob("*")):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
+    # Directory entries, not Paths: they know their kind without a stat, and strings sort
+    # fast (a no-op build of 5,000 articles spent 60 ms here).
+    for entry in sorted(_entries_under(str(articles_dir)), key=lambda entry: entry.path):
+        if os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES or entry.name.startswith("."):
             continue
-        # rglob does not descend into linked folders, so only the file itself can be a link.
-        if path.is_symlink():
+        path = Path(entry.path)
+        if entry.is_symlink():
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
@@ -77,9 +79,20 @@ def discover(articles_dir: Path, report: Report) -> list[Path]:
             if not target.is_relative_to(root):
                 report.error(path, 1, "symlink points outside the articles folder; skipped")
                 continue
-        if path.is_file():
+        if entry.is_file():
             found.append(path)
     return found
+
+
+def _entries_under(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every entry under `folder` but its folders, not descending into linked folders (only
+    a file itself can be a link, checked as one)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _entries_under(entry.path)
+            else:
+                yield entry
 
 
 def decode(data: bytes, path: Path, report: Report) -> tuple[str, str]:
