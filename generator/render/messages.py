@@ -67,8 +67,15 @@ def callables(templates_dir: Path):
             found[lang] = catalogue(templates_dir, lang)
         return found[lang]
 
+    without_variables: dict[tuple[str, str], Markup] = {}  # the same few words on every page
+
     def gettext_(text: str, /, **variables: object) -> Markup:
-        return Markup(current().gettext(text)) % variables
+        if variables:
+            return Markup(current().gettext(text)) % variables
+        key = (page_lang.get(), text)
+        if key not in without_variables:
+            without_variables[key] = Markup(current().gettext(text)) % variables
+        return without_variables[key]
 
     def ngettext_(singular: str, plural: str, num: int, /, **variables: object) -> Markup:
         variables.setdefault("num", num)
