@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..text.arabic import arabic_share
+from ..text.arabic import arabic_share, match_key
 from . import boilerplate
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import find_dates
-from .lines import BULLET, FULL_STOP_INSIDE, MAX_DATE_LINE_WORDS, SENTENCE_END, STATEMENT_END, Block, same
+from .lines import BULLET, FULL_STOP_INSIDE, MAX_DATE_LINE_WORDS, SENTENCE_END, STATEMENT_END, Block
 
 MIN_HEADLINE_WORDS = 4  # fewer: a category, a photo's subject, `البنك المركزي المصري`
 MAX_HEADLINE_WORDS = 40
@@ -70,14 +70,15 @@ def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[]
     full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
     if not full:
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
-    printed = [same(block.text) + " " for block in blocks]
+    printed = [match_key(block.text) + " " for block in blocks]
     # Printed again, but not on the next line: that is a photo's alt text and its caption.
     paired = {first.line for first, second, second_printed in zip(blocks, blocks[1:], printed[1:])
-              if second.line == first.line + 1 and second_printed.startswith(same(first.text) + " ")}
+              if second.line == first.line + 1 and second_printed.startswith(match_key(first.text) + " ")}
     again = [block for block in full if block.line not in paired
-             and sum(text.startswith(same(block.text) + " ") for text in printed) > 1]
+             and sum(text.startswith(match_key(block.text) + " ") for text in printed) > 1]
     if again:  # the first of its copies: whole above one cut short, bare above one with a caption glued
-        copies = [again[0]] + [block for block in full if same(block.text).startswith(same(again[0].text) + " ")]
+        first_copy = match_key(again[0].text) + " "
+        copies = [again[0]] + [block for block in full if match_key(block.text).startswith(first_copy)]
         # not the browser's title bar, the headline with the section and the site (`... | أخبار | DW`)
         return min(copies, key=lambda block: (" | " in block.text, block.line))
     first, *second = full[:2]
@@ -99,6 +100,6 @@ def headline_again(story: list[Block], headline: Block | None) -> list[Block]:
     cut short."""
     if headline is None:
         return []
-    start = same(headline.text) + " "
+    start = match_key(headline.text) + " "
     return [block for block in story if not opens_story(block) and (
-        same(block.text).startswith(start) or start.startswith(same(block.text) + " "))]
+        match_key(block.text).startswith(start) or start.startswith(match_key(block.text) + " "))]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text.arabic import arabic_share, match_key
 from .dateline import AGENCIES, match_own_line
@@ -85,8 +84,3 @@ def is_date_line(text: str) -> bool:
     words = [w for w in TIME.sub(" ", rest).split() if any(c.isalpha() for c in w)]
     stamped = TIME.search(text) or "|" in text or not _DATE_CUES.isdisjoint(match_key(rest).split())
     return len(words) <= (MAX_DATE_LINE_REST if stamped else MAX_UNSTAMPED_REST)
-
-
-@lru_cache(maxsize=1024)  # the page rules compare each line with many others
-def same(text: str) -> str:
-    return " ".join(match_key(text).split())

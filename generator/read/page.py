@@ -46,7 +46,6 @@ from .lines import (
     TIME,
     Block,
     page_rule,
-    same,
 )
 
 SHORT_REPEAT_WORDS = 4  # a repeated line this short is furniture in every copy
@@ -106,14 +105,14 @@ def _dropped(blocks: list[Block], rules: list[str | None]) -> list[tuple[int, st
 
 def _line_rules(blocks: list[Block], wire: bool) -> list[str | None]:
     """Each line's furniture rule (None: story text), from the line and the lines around it."""
-    copies = Counter(same(block.text) for block in blocks) if wire else Counter()
+    copies = Counter(match_key(block.text) for block in blocks) if wire else Counter()
     arabic = _arabic_page(blocks)
     seen: set[str] = set()
     rules: list[str | None] = []
     in_link_list = seen_title = False
     previous_line = 0
     for block in blocks:
-        key = same(block.text)
+        key = match_key(block.text)
         in_link_list = in_link_list and block.line == previous_line + 1  # a blank line ends the list
         previous_line = block.line
         rule = boilerplate.classify(block.text, before_title=not seen_title)
@@ -244,7 +243,7 @@ def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
             continue
         words = len(second.text.split())
         short = words <= MAX_CAPTION_WORDS or words - len(first.text.split()) <= MAX_CREDIT_WORDS
-        if short and (same(second.text) + " ").startswith(same(first.text) + " "):
+        if short and (match_key(second.text) + " ").startswith(match_key(first.text) + " "):
             found += [first] + ([second] if second.line in kept else [])
     return found
 
