@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text.arabic import match_key
+from ..text.arabic import match_key, word_count
 from ..text.names import is_given_name
 from .dates import MONTH_PATTERN
 
@@ -124,7 +124,7 @@ def _dashes(text: str) -> str:
 @lru_cache(maxsize=1024)
 def match_own_line(line: str) -> DatelineMatch | None:
     text = _dashes(line.strip())
-    if len(text.split()) > 16 or text.endswith((".", "؟", "!")):
+    if word_count(line) > 16 or text.endswith((".", "؟", "!")):
         return None
     for pattern in _patterns().own_line:
         found = pattern.fullmatch(text)  # the line is stripped: as `$` would, with no newline to end it

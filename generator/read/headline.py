@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..text.arabic import arabic_share, match_key
+from ..text.arabic import arabic_share, match_key, word_count
 from . import boilerplate
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import find_dates
@@ -28,7 +28,7 @@ def opens_story(block: Block) -> bool:
     """The lead, or a paragraph: opening with a dateline, ending like a statement (a headline
     may ask or exclaim), longer than a headline (Youm7's run to 30 words without a full stop),
     or holding a whole sentence (`... الأولى. 04.03.2026, سبوتنيك عربي`)."""
-    words = len(block.text.split())
+    words = word_count(block.text)
     unnumbered = boilerplate.ENUMERATOR.sub("", block.text)  # `1. تخطي إلى المحتوى` has no full stop
     return not block.heading and match_own_line(block.text) is None and (  # `مسقط ـ العُمانية:`
         words > MAX_HEADLINE_WORDS or FULL_STOP_INSIDE.search(unnumbered) is not None
@@ -55,7 +55,7 @@ def is_deck(text: str) -> bool:
     """A deck under the headline, kept as the story's first paragraph: headline-length, with
     a headline's punctuation (`السفير السعودي: تطوير للشراكة ...`, `... قياسية... و30 فعالية`),
     unlike a photo's subject or a category."""
-    return len(text.split()) >= MIN_HEADLINE_WORDS and ("..." in text or ".." in text or ": " in text) \
+    return word_count(text) >= MIN_HEADLINE_WORDS and ("..." in text or ".." in text or ": " in text) \
         and match_own_line(text) is None
 
 
@@ -89,7 +89,7 @@ def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[]
 
 
 def reads_like_headline(text: str) -> bool:
-    words = len(text.split())
+    words = word_count(text)
     return (words <= MAX_HEADLINE_WORDS and not text.endswith(":") and not BULLET.match(text)
             and match_own_line(text) is None and not boilerplate.is_navigation(text)
             and not (words <= MAX_DATE_LINE_WORDS and find_dates(text)))

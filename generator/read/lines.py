@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text.arabic import arabic_share, match_key
+from ..text.arabic import arabic_share, match_key, word_count
 from .dateline import AGENCIES, match_own_line
 from .dates import find_dates
 
@@ -52,7 +52,7 @@ def page_rule(text: str, arabic: Callable[[], bool], after_title: bool) -> str |
     """Furniture of a pasted web page: its UI in another script (`Exit mobile version`,
     `video`, `TT`) when `arabic()` says the page is Arabic, date lines, and photo captions
     with their credit."""
-    words = len(text.split())
+    words = word_count(text)
     if words <= MAX_UI_WORDS and arabic_share(text) < 0.5 and arabic():
         return "site UI"
     if is_date_line(text):
@@ -73,7 +73,7 @@ def is_date_line(text: str) -> bool:
     """`الأحد 30-10-2016 22:27 | كتب: بسام رمضان |`, `تم نشره في السبت 28 آذار / مارس 2015.
     03:00 مـساءً`, `Reporter, Reporter | 07.04.2024 - محدث : 08.04.2024`: a date with its time,
     byline or cue, and a few words more; never a dateline (`الرياض 14 مايو 2024 واس`)."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS + 4:  # before looking for dates: a paragraph is long
+    if word_count(text) > MAX_DATE_LINE_WORDS + 4:  # before looking for dates: a paragraph is long
         return False
     dates = find_dates(text)
     if not dates or match_own_line(text) is not None:

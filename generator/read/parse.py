@@ -21,7 +21,7 @@ from slugify import slugify
 
 from ..diagnostics import ContentError, Report
 from ..model import Article, Dateline, Paragraph, Section, Segment, SourceFile
-from ..text.arabic import arabic_share, looks_persian, split_sentences, words
+from ..text.arabic import arabic_share, looks_persian, split_sentences, word_count, words
 from .dateline import agency_english, match_inline, match_own_line
 from .dates import story_date
 from .headline import after_dateline, is_deck, opens_story
@@ -250,7 +250,7 @@ def _is_wire_heading(block: Block, is_last: bool) -> bool:
     """A sub-headline in wire copy: a short line that does not end like a sentence."""
     return (
         not is_last
-        and len(block.text.split()) <= MAX_HEADING_WORDS
+        and word_count(block.text) <= MAX_HEADING_WORDS
         and not SENTENCE_END.search(block.text)
     )
 

@@ -132,6 +132,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=4096)  # the page rules ask a line's length in words a few times each
+def word_count(text: str) -> int:
+    """Words as white space separates them (`words` finds runs of letters and digits)."""
+    return len(text.split())
+
+
 def arabic_share(text: str) -> float:
     """Share of letters that are Arabic script (0.0 when there are no letters)."""
     # Letters are counted in what remains without the Arabic script, short in Arabic copy:
