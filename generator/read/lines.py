@@ -37,7 +37,9 @@ _CREDITED = re.compile(_CREDITED_BY + "|" + _PHOTOGRAPHER)
 _PHOTO_CREDIT = re.compile(rf"\(\s*(?:{_CREDITS})\s*\)\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
-FULL_STOP_INSIDE = re.compile(r"[^.\s]\.\s+\S")  # one full stop, not `..` or a decimal
+# One full stop, not `..` or a decimal; looked for from the stop, which re skips to fast (a
+# pattern opening with the character before it is tried at nearly every character).
+FULL_STOP_INSIDE = re.compile(r"\.(?<=[^.\s]\.)\s+\S")
 BULLET = re.compile(r"^[-–•*▪●]\s")  # a highlight of the story, never another story's link
 
 
