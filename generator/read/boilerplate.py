@@ -29,11 +29,14 @@ class _Phrases:
 
     words: frozenset[str]
     multiword: tuple[str, ...]  # padded with spaces, to match whole words only
+    first_words: frozenset[str]  # of the multiword phrases: a line with none of them holds none
 
 
 def _phrases(*phrases: str) -> _Phrases:
     keys = _keys(*phrases)
-    return _Phrases(frozenset(k for k in keys if " " not in k), tuple(f" {k} " for k in keys if " " in k))
+    multiword = [k for k in keys if " " in k]
+    return _Phrases(frozenset(k for k in keys if " " not in k), tuple(f" {k} " for k in multiword),
+                    frozenset(k.split()[0] for k in multiword))
 
 
 def _openings(*phrases: str) -> tuple[str, ...]:
@@ -132,10 +135,11 @@ def _words(key: str) -> tuple[str, ...]:
 
 
 def _contains(key: str, phrases: _Phrases) -> bool:
-    if not phrases.words.isdisjoint(_words(key)):
+    words = _words(key)
+    if not phrases.words.isdisjoint(words):
         return True
-    if not phrases.multiword:
-        return False
+    if phrases.first_words.isdisjoint(words):
+        return False  # most lines: no need to look for the phrases in the text
     padded = f" {key} "
     return any(phrase in padded for phrase in phrases.multiword)
 
