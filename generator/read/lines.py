@@ -30,10 +30,12 @@ _CREDITS = "|".join(re.escape(name) for name in sorted(
 # Above the headline only a photo agency's credit marks a caption: `(الأوروبية)`, not a
 # headline's `(محدث)`.
 _PHOTOGRAPHER = r"(?:صورة|الصورة|تصوير|Photo|Bild)(?:\s+من)?\s*:\s*\S+(?:\s+\S+){0,3}\s*$"
-_CREDITED_BY = rf"\s[-–_]\s*[\"«“]?(?:{_CREDITS})(?:\s+عربي)?[\"»”]?\s*$"
+# From the credit's dash, with the space behind it: re skips to a dash, not to every space.
+_CREDITED_BY = rf"[-–_](?<=\s[-–_])\s*[\"«“]?(?:{_CREDITS})(?:\s+عربي)?[\"»”]?\s*$"
 _CAPTION = re.compile(r"(?:\((?!\s*(?:صور|بالصور|فيديو|بالفيديو|شاهد|فيديوجراف|انفوجراف)\s*\))[^()]{1,25}\)"
                       r"|[-–]\s*(?:صورة\s+)?[أا]رشيف(?:ية)?)\s*$|" + _CREDITED_BY + "|" + _PHOTOGRAPHER)
-_CREDITED = re.compile(_CREDITED_BY + "|" + _PHOTOGRAPHER)
+# Two patterns, not one of two branches: each then opens with characters re skips to.
+_CREDIT_LINE, _PHOTOGRAPHER_LINE = re.compile(_CREDITED_BY), re.compile(_PHOTOGRAPHER)
 _PHOTO_CREDIT = re.compile(rf"\(\s*(?:{_CREDITS})\s*\)\s*$")
 SENTENCE_END = re.compile(r"[.!?؟…:،,؛][”»\"')\]’]*$")
 STATEMENT_END = re.compile(r"[.…:،,؛][”»\"')\]’]*$")  # a headline may end in ؟ or !
@@ -60,7 +62,8 @@ def page_rule(text: str, arabic: Callable[[], bool], after_title: bool) -> str |
     if is_date_line(text):
         return "date line"
     short = words <= MAX_CAPTION_WORDS or (  # the credit is looked for only where it decides
-        words <= MAX_CREDITED_CAPTION_WORDS and _CREDITED.search(text) is not None)
+        words <= MAX_CREDITED_CAPTION_WORDS
+        and (_CREDIT_LINE.search(text) or _PHOTOGRAPHER_LINE.search(text)) is not None)
     if short and not SENTENCE_END.search(text) and match_own_line(text) is None \
             and (_CAPTION.search(text) if after_title else _PHOTO_CREDIT.search(text)):
         return "photo caption"
