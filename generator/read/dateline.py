@@ -42,9 +42,10 @@ _PLACE = rf"(?P<place>{_PLACE_WORDS})"
 # `أبوظبي في الأول من ديسمبر/ وام/` (the day as an ordinal),
 # `عمان 3 كانون الأول (بترا)-`; the agency in brackets or between slashes.
 _D = "[0-9٠-٩]"
-_DAY = (rf"(?:{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{2,4}})?"
-        rf"|\s*{MONTH_PATTERN}(?:\s+{_D}{{4}})?)"  # `29 - 7`, `4 يناير`, `3 كانون الأول 2016`
-        rf"|ال[^\W\d_]+(?:\s+(?:عشر|و[^\W\d_]+))?\s+من\s+{MONTH_PATTERN}(?:\s+{_D}{{4}})?)")  # `الأول من ديسمبر`
+# The month's name is written once, after either kind of day: it is most of the pattern to compile.
+_DAY = (rf"(?:{_D}{{1,2}}\s*[{_SEP}.]\s*{_D}{{1,2}}(?:\s*[{_SEP}.]\s*{_D}{{2,4}})?"  # `29 - 7`, `11-11-2020`
+        rf"|(?:{_D}{{1,2}}\s*|ال[^\W\d_]+(?:\s+(?:عشر|و[^\W\d_]+))?\s+من\s+)"  # `4 يناير`, `الأول من ديسمبر`
+        rf"{MONTH_PATTERN}(?:\s+{_D}{{4}})?)")  # `3 كانون الأول 2016`
 _DATED = (rf"^{_PLACE}\s*(?:[{_SEP}]\s*)?(?:في\s+)?(?:{_DAY})\s*"
           rf"(?:\(\s*(?P<agency>[^()]{{1,30}}?)\s*\)|/\s*(?P<slashed>[^/()]{{1,20}}?)\s*/)\s*[{_SEP}:]*\s*")
 # The agency first: `واس - الرياض:`.
