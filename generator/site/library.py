@@ -17,6 +17,7 @@ import io
 import pickle
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from ..diagnostics import Report
@@ -127,7 +128,7 @@ class SpeakerEntry:
     person: Person
     quotes: tuple[tuple[Listing, QuoteRecord], ...]  # newest article first, then reading order
 
-    @property
+    @cached_property  # asked twice by each language's speaker index, of hundreds of quotes
     def article_count(self) -> int:
         return len({listing.slug for listing, _ in self.quotes})
 
