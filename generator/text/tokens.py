@@ -46,7 +46,9 @@ class Token(NamedTuple):  # not a frozen dataclass: one is made for every word, 
 Tokens = tuple[Token, ...]
 
 
-@lru_cache(maxsize=1024)  # speakers and topics read the same paragraphs
+# Speakers and topics read the same paragraphs, one article at a time: a few articles' worth,
+# since evicting tokens made long ago (cold in the CPU's caches) cost more than keeping them saved.
+@lru_cache(maxsize=128)
 def tokenize(text: str) -> Tokens:
     tokens = []
     odd_keys = False
