@@ -57,7 +57,7 @@ class Subject:
 class Discourse(Register):
     """Who has been named and who has spoken so far in one article."""
 
-    def __init__(self, gazetteer: Gazetteer, paragraphs: list[Tokens]) -> None:
+    def __init__(self, gazetteer: Gazetteer, paragraphs: list[tuple[Tokens, list[int]]]) -> None:
         super().__init__(gazetteer, paragraphs)
         self.last: Subject | None = None
 

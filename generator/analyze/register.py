@@ -46,7 +46,8 @@ class _Newcomer:
 class Register(Phrases):
     """The people named in one article, in reading order, and what was said of them."""
 
-    def __init__(self, gazetteer: Gazetteer, paragraphs: list[Tokens]) -> None:
+    def __init__(self, gazetteer: Gazetteer, paragraphs: list[tuple[Tokens, list[int]]]) -> None:
+        """`paragraphs`: each one's tokens, and the indices of the words in it that may report."""
         self.gaz = gazetteer
         self.spoken_alone = self._spoken_alone(paragraphs)
         self.mentions: list[str] = []  # person refs in reading order
@@ -219,10 +220,11 @@ class Register(Phrases):
         return Person(person_id, newcomer.name, "", role_ar=newcomer.role)
 
     @staticmethod
-    def _spoken_alone(paragraphs: list[Tokens]) -> set[str]:
+    def _spoken_alone(paragraphs: list[tuple[Tokens, list[int]]]) -> set[str]:
         """Words that stand alone as the subject of a verb of saying (`وقال سيمينوف إن`, `وأشاد
         توري بدور`): they show where a name ends when an object follows it (`... أندريه
         سيمينوف استعداد بلاده`)."""
-        return {tokens[i + 1].key for tokens in paragraphs for i in range(len(tokens) - 1)
-                if verb_kind(tokens[i].key) and name_like(tokens[i + 1]) and not tokens[i + 1].definite
+        return {tokens[i + 1].key for tokens, reporting in paragraphs for i in reporting
+                if i + 1 < len(tokens) and verb_kind(tokens[i].key) and name_like(tokens[i + 1])
+                and not tokens[i + 1].definite
                 and (ends_subject(tokens, i + 2, len(tokens)) or governs(tokens[i], tokens[i + 2]))}

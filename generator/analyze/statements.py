@@ -68,15 +68,20 @@ class _Reader:
     def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
         self.order = {segment.id: n for n, segment in enumerate(article.segments())}
         self.paragraphs = [(p, tokenize(p.text)) for section in article.sections for p in section.paragraphs]
-        self.who = Discourse(gazetteer, [tokens for _, tokens in self.paragraphs])
+        # Few words may report: found once, for the register's speakers and for the statements.
+        self.reporting = [[i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]
+                          for _, tokens in self.paragraphs]
+        self.who = Discourse(gazetteer, [(tokens, reporting) for (_, tokens), reporting
+                                         in zip(self.paragraphs, self.reporting)])
         self.said: list[_Said] = []
 
-    def read_paragraph(self, paragraph: Paragraph, tokens: Tokens) -> None:
+    def read_paragraph(self, paragraph: Paragraph, tokens: Tokens, reporting: list[int]) -> None:
+        """`reporting`: the indices of the words that may report, in order."""
         self.who.text = paragraph.text
-        inside = quoted(tokens)
+        inside = quoted(tokens) if reporting else []
         found: list[tuple[int, int, Subject]] = []  # (verb, where what was said starts, subject)
         noted = 0
-        for i in [i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]:  # few words can
+        for i in reporting:
             if inside[i] or i < noted:
                 continue
             verb = verb_kind(tokens[i].key) or ("say" if reports_after(tokens, i) else None) \
@@ -260,8 +265,8 @@ class _Reader:
 def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[tuple[Statement, ...], tuple[Person, ...]]:
     """Every statement in the article in reading order, and the people who make them."""
     reader = _Reader(article, gazetteer)
-    for paragraph, tokens in reader.paragraphs:
-        reader.read_paragraph(paragraph, tokens)
+    for (paragraph, tokens), reporting in zip(reader.paragraphs, reader.reporting):
+        reader.read_paragraph(paragraph, tokens, reporting)
     for sentence, paragraph_id in reader.highlights():
         reader.read_headline(sentence, paragraph_id)
     for segment in [article.title] + [s.heading for s in article.sections if s.heading]:
