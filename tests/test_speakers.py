@@ -218,6 +218,15 @@ def test_counts_and_spans_of_time_are_never_part_of_a_name(word):
     assert not name_like(tokenize(word)[0])
 
 
+def test_the_set_of_reporting_words_is_what_may_report_accepts():
+    from generator.analyze import words
+
+    verbs = (words.SAYING_VERBS | words.CONJOINED_VERBS | words.REPLY_VERBS | words.RELAY_VERBS
+             | words.CLARIFY_VERBS | set(words.DECLARE_VERBS) | words.ACCORDING_TO | words.STATEMENT_NOUNS)
+    near = {prefix + form for verb in verbs for form in (verb, verb[1:]) for prefix in ("", "و", "ف", "وو", "فو", "ال")}
+    assert {key for key in near if words.may_report(key)} == words.REPORTING_WORDS
+
+
 def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "عمم محافظ اربد رضوان العتوم، على الحكام الإداريين قرار المنع.\n\n"

@@ -38,11 +38,11 @@ from .words import (
     IN_IT,
     OBJECT_PRONOUNS,
     QUOTE_MARKS,
+    REPORTING_WORDS,
     SAID_FORMS,
     WAS,
     according_to,
     long_quote_end,
-    may_report,
     quote_end,
     quoted,
     reports_after,
@@ -69,7 +69,7 @@ class _Reader:
         self.order = {segment.id: n for n, segment in enumerate(article.segments())}
         self.paragraphs = [(p, tokenize(p.text)) for section in article.sections for p in section.paragraphs]
         # Few words may report: found once, for the register's speakers and for the statements.
-        self.reporting = [[i for i, token in enumerate(tokens) if token.is_word and may_report(token.key)]
+        self.reporting = [[i for i, token in enumerate(tokens) if token.key in REPORTING_WORDS]
                           for _, tokens in self.paragraphs]
         self.who = Discourse(gazetteer, [(tokens, reporting) for (_, tokens), reporting
                                          in zip(self.paragraphs, self.reporting)])
