@@ -108,9 +108,13 @@ def _fits(keyword: _Keyword, tokens: Tokens, start: int) -> bool:
     """The keyword's words are the words from `start` on, each with or without clitics; the
     first needs no check, since the keyword was found by it."""
     end = start + len(keyword.words)
-    return end <= len(tokens) and all(
-        token.is_word and not forms.isdisjoint(clitic_variants(token.key))
-        for token, forms in zip(tokens[start + 1:end], keyword.forms[1:]))
+    if end > len(tokens):
+        return False
+    for j in range(start + 1, end):  # a loop, not all() over slices: most keywords fail at their second word
+        token = tokens[j]
+        if not token.is_word or keyword.forms[j - start].isdisjoint(clitic_variants(token.key)):
+            return False
+    return True
 
 
 def _matches(tokens: Tokens, lexicon: _Lexicon) -> list[tuple[str, str]]:
