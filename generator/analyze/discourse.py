@@ -68,7 +68,8 @@ class Discourse(Register):
         first = k
         while k < stop and (self._title_at(tokens, k) or short_quote_end(tokens, k, stop)):
             k += 1  # a title (`الدكتور المقداد`, `د.`) or the mark opening a quoted name (`عن “وانغ”`)
-        titled = any(t.key in TITLES for t in tokens[first:k])
+        titles = tokens[first:k]  # mostly none: then neither test below need look
+        titled = bool(titles) and any(t.key in TITLES for t in titles)
         if k >= stop or not tokens[k].is_word:
             return None, k
         key = tokens[k].key
@@ -100,7 +101,7 @@ class Discourse(Register):
                 subject, end = self._titled_name(tokens, k, stop)
             elif subject is None and is_given_name(tokens[k].text):
                 subject, end = self._bare_name(tokens, k, stop)
-        honour = next((t.key for t in tokens[first:k] if t.key in HONORIFIC_TITLES.values()), None)
+        honour = next((t.key for t in titles if t.key in HONORIFIC_TITLES.values()), None) if titles else None
         if honour and subject is not None and subject.kind == PERSON:
             self.honours.setdefault(subject.refs[0], set()).add(honour)  # `وقال معالي الدكتور ...`
         return self._and_another(tokens, subject, end, stop)
