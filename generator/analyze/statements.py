@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Article, Paragraph, Person, Segment, Statement, StatementKind
 from ..read.lines import BULLET
@@ -50,6 +51,7 @@ from .words import (
 )
 
 LOOKBACK = 15  # tokens searched back for `كان` / `أما`, forward for `عن`
+_START = attrgetter("start")  # a token's offset, for binary searches over tokens
 
 
 @dataclass(frozen=True)
@@ -186,11 +188,10 @@ class _Reader:
         if not found:
             return
         starts = paragraph.starts
-        token_starts = [t.start for t in tokens]  # a binary search per statement keeps this linear
         for n, (verb, content, subject) in enumerate(found):
             sentence = bisect.bisect_right(starts, tokens[verb].start) - 1
             sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.who.text)
-            end = bisect.bisect_left(token_starts, sentence_end, lo=verb)
+            end = bisect.bisect_left(tokens, sentence_end, lo=verb, key=_START)  # no list of every token's start
             if n + 1 < len(found) and found[n + 1][0] < end:
                 end = found[n + 1][0]  # the next statement in the sentence
             kind, quote = self._what_was_said(tokens, content, end)
