@@ -227,6 +227,16 @@ def test_the_set_of_reporting_words_is_what_may_report_accepts():
     assert {key for key in near if words.may_report(key)} == words.REPORTING_WORDS
 
 
+def test_the_set_of_words_that_may_introduce_someone_is_what_may_introduce_accepts():
+    from generator.analyze import register, words
+
+    heads = words.OFFICE_HEADS | set(words.HONORIFIC_TITLES.values())
+    near = {prefix + form for head in heads for form in (head, head[1:])
+            for prefix in ("", "و", "ال", "وال", "بال", "لل", "ووال", "ولل", "فال", "وو")}
+    assert {key for key in near if register._may_introduce(key)} <= register.INTRODUCING_WORDS
+    assert all(register._may_introduce(key) for key in register.INTRODUCING_WORDS)
+
+
 def test_a_place_in_an_office_ends_where_a_given_name_begins(tmp_path, knowledge):
     article = inline(tmp_path, knowledge, "عنوان\n\n"
                      "عمم محافظ اربد رضوان العتوم، على الحكام الإداريين قرار المنع.\n\n"

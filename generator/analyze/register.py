@@ -5,7 +5,6 @@ offices each was given, and the honorific titles they were named with."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Person
 from ..text.romanize import name_slug
@@ -15,6 +14,7 @@ from .phrases import Phrases
 from .words import (
     GENERIC_OFFICES,
     HONORIFIC_TITLES,
+    OFFICE_HEADS,
     TITLES,
     UN_ADJECTIVE,
     UN_OFFICE_WORDS,
@@ -27,11 +27,17 @@ from .words import (
 )
 
 
-@lru_cache(maxsize=65536)  # most words introduce no one: the scan for mentions skips them at once
 def _may_introduce(key: str) -> bool:
     """An office's head (`وزير`, `ووالي`) or an honorific title (`سمو`), where someone the
     gazetteer does not know may be introduced."""
     return is_office_head(key) or key[:1] == "و" and is_office_head(key[1:]) or key in HONORIFIC_TITLES.values()
+
+
+# The words `_may_introduce` accepts (the heads with and without و and what `bare` takes off),
+# as a set: the scan for mentions asks it of nearly every token, and most introduce no one.
+INTRODUCING_WORDS = frozenset(key for key in set(HONORIFIC_TITLES.values()) | {
+    conj + prefix + head for conj in ("", "و") for prefix in ("", "وال", "بال", "لل", "ال") for head in OFFICE_HEADS}
+    if _may_introduce(key))
 
 
 @dataclass
@@ -92,7 +98,7 @@ class Register(Phrases):
         after = start  # after the last mention
         for i, token in enumerate(tokens[start:stop], start):
             key = token.key
-            if i < after or not (key in names or key in newcomers or _may_introduce(key)):
+            if i < after or not (key in names or key in newcomers or key in INTRODUCING_WORDS):
                 continue
             found = (self._name_at(tokens, i, surnames=False) or self._introduced_at(tokens, i, stop)
                      or self._honoured_at(tokens, i, stop))
