@@ -5,6 +5,7 @@ offices each was given, and the honorific titles they were named with."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Person
 from ..text.romanize import name_slug
@@ -38,6 +39,11 @@ def _may_introduce(key: str) -> bool:
 INTRODUCING_WORDS = frozenset(key for key in set(HONORIFIC_TITLES.values()) | {
     conj + prefix + head for conj in ("", "و") for prefix in ("", "وال", "بال", "لل", "ال") for head in OFFICE_HEADS}
     if _may_introduce(key))
+
+
+@lru_cache(maxsize=1024)  # the gazetteer's offices, compared again with every office read
+def _known_office(role_ar: str) -> tuple[str, ...]:
+    return office_words(tokenize(role_ar))
 
 
 @dataclass
@@ -162,7 +168,7 @@ class Register(Phrases):
 
     def _roles_of(self, ref: str) -> list[tuple[str, ...]]:
         person = self.gaz.people.get(ref)
-        known = [office_words(tokenize(person.role_ar))] if person and person.role_ar else []
+        known = [_known_office(person.role_ar)] if person and person.role_ar else []
         return self.roles.get(ref, []) + known
 
     def _resolve_office(self, words: tuple[str, ...], earliest: bool) -> str | None:
