@@ -144,15 +144,18 @@ class QuoteLine(NamedTuple):
 def quote_lines(config: SiteConfig, shown: Sequence[tuple[Listing, QuoteRecord]], lang: str,
                 link: Link) -> list[QuoteLine]:
     lines = []
-    articles: dict[str, tuple[Markup, str, str]] = {}  # title and dates: a speaker is quoted a few times an article
+    # The article's link, title and dates: a speaker is quoted a few times an article.
+    articles: dict[str, tuple[str, tuple[Markup, str, str]]] = {}
     for listing, (_, paragraph_id, segment_id, ar, en, provenance) in shown:
         words = isolate(en, "en") if lang == "en" and en else isolate(ar, "ar")
-        href = link("article", listing.slug, fragment=paragraph_id or segment_id)
         article = articles.get(listing.slug)
         if article is None:
             title = listing.title.en if lang == "en" and listing.title.en else listing.title.ar
-            article = articles[listing.slug] = (isolate(title, lang), *_date_texts(config, listing, lang))
-        lines.append(QuoteLine(words, bool(en), provenance, href, *article))
+            article = articles[listing.slug] = (link("article", listing.slug),
+                                                (isolate(title, lang), *_date_texts(config, listing, lang)))
+        href, shown_article = article
+        fragment = paragraph_id or segment_id  # as link(fragment=...) appends it
+        lines.append(QuoteLine(words, bool(en), provenance, f"{href}#{fragment}" if fragment else href, *shown_article))
     return lines
 
 
