@@ -116,4 +116,4 @@ def search_filter(name: str, lang: str, value: object = "") -> Markup:
     """The attribute that files a page under a search filter: with the element's text as the
     value (`search_filter("speaker", lang)`), or one given inline (`search_filter("year", lang, 2016)`)."""
     label = SEARCH_FILTERS[name][lang]
-    return Markup('data-pagefind-filter="%s"') % (f"{label}:{value}" if value else label)
+    return Markup(f'data-pagefind-filter="{escaped(f"{label}:{value}" if value else label)}"')  # not Markup's %: 3x slower
