@@ -59,13 +59,16 @@ def isolate_html(text: str, lang: str) -> str:
     """`isolate` as the plain text of the HTML, for markup made as strings (markup.py)."""
     if lang == "ar":
         pattern, opening = _LTR_RUN, '<bdi dir="ltr">'
+        start = _LTR_START.search(text)
+        first = start and pattern.search(text, start.start())  # no run starts before its first character
     else:
         pattern, opening = _ARABIC_RUN, '<bdi lang="ar" dir="rtl">'
-    if (lang == "ar" and _LTR_START.search(text) is None) or pattern.search(text) is None:
+        first = pattern.search(text)
+    if first is None:
         return escaped(text)  # most sentences: nothing to isolate
     pieces: list[str] = []
     last = 0
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, first.start()):  # the text before the first run is scanned once
         pieces += (escaped(text[last:match.start()]), opening, escaped(match.group()), "</bdi>")
         last = match.end()
     pieces.append(escaped(text[last:]))
