@@ -106,6 +106,7 @@ def make_environment(config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one environment per build: no stat of the template on every page
+        cache_size=-1,  # a plain dict of the few templates, not an LRU (a lock, Python calls) on every page and extends
         extensions=["jinja2.ext.i18n"],
     )
     gettext, ngettext = callables(config.templates_dir)
