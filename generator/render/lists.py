@@ -14,7 +14,7 @@ from .context import lists_all, page_context
 from .environment import OutputPage
 from .filters import article_date, isolate, localise_digits
 from .messages import message
-from .urls import LANGUAGES, Route
+from .urls import LANGUAGES, Route, with_fragment
 
 Link = Callable[..., str]  # a page's link(): link("article", slug, fragment=...)
 _Plan = tuple[dict[str, list[Any]], dict[str, Sequence[Any]], dict[str, str]]
@@ -154,8 +154,8 @@ def quote_lines(config: SiteConfig, shown: Sequence[tuple[Listing, QuoteRecord]]
             article = articles[listing.slug] = (link("article", listing.slug),
                                                 (isolate(title, lang), *_date_texts(config, listing, lang)))
         href, shown_article = article
-        fragment = paragraph_id or segment_id  # as link(fragment=...) appends it
-        lines.append(QuoteLine(words, bool(en), provenance, f"{href}#{fragment}" if fragment else href, *shown_article))
+        lines.append(QuoteLine(words, bool(en), provenance, with_fragment(href, paragraph_id or segment_id),
+                               *shown_article))
     return lines
 
 

@@ -94,9 +94,14 @@ def links_from(page: Route) -> Callable[[str, str], str]:
         while shared < depth and shared < len(there) - 1 and here[shared] == there[shared]:
             shared += 1
         path = "../" * (depth - shared) + "/".join(there[shared:])
-        return (path or "./") + (f"#{fragment}" if fragment else "")
+        return with_fragment(path or "./", fragment)
 
     return link
+
+
+def with_fragment(href: str, fragment: str) -> str:
+    """A link to a place in the page `href` leads to (`#fragment`), or to the page itself."""
+    return f"{href}#{fragment}" if fragment else href
 
 
 def absolute(base_url: str, route: Route, fragment: str = "") -> str:
