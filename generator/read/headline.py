@@ -67,7 +67,7 @@ def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[]
     On an Arabic page (`arabic()`, asked only of a line in another script) a headline is Arabic."""
     readable = [block for block in above if reads_like_headline(block.text)
                 and (arabic_share(block.text) >= MIN_HEADLINE_ARABIC or not arabic())]
-    full = [block for block in readable if len(block.text.split()) >= MIN_HEADLINE_WORDS]
+    full = [block for block in readable if word_count(block.text) >= MIN_HEADLINE_WORDS]
     if not full:
         return next((block for block in readable if not any(char.isdigit() for char in block.text)), None)
     printed = [match_key(block.text) + " " for block in blocks]
@@ -83,9 +83,9 @@ def choose_headline(above: list[Block], blocks: list[Block], arabic: Callable[[]
         return min(copies, key=lambda block: (" | " in block.text, block.line))
     first, *second = full[:2]
     if second and is_deck(second[0].text) and not is_deck(first.text) \
-            and len(first.text.split()) >= MIN_HEADLINE_WORDS + 2:
+            and word_count(first.text) >= MIN_HEADLINE_WORDS + 2:
         return first  # the deck under it is longer: `صنعاء: مرجعيات إيرانية تدعم الحوثيين.. وعلى طهران ...`
-    return max(full[:2], key=lambda block: len(block.text.split()))
+    return max(full[:2], key=lambda block: word_count(block.text))
 
 
 def reads_like_headline(text: str) -> bool:

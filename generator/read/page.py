@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from ..text.arabic import arabic_share, match_key
+from ..text.arabic import arabic_share, match_key, word_count
 from ..text.names import is_given_name
 from . import boilerplate
 from .dateline import match_inline, match_own_line
@@ -225,7 +225,7 @@ def _link_lists(blocks: list[Block], above: list[Block]) -> list[Block]:
     listed = []
     for run in runs:
         items = [b for b in run if b.line in candidates and reads_like_headline(b.text)
-                 and len(b.text.split()) >= MIN_HEADLINE_WORDS]
+                 and word_count(b.text) >= MIN_HEADLINE_WORDS]
         if len(items) >= LIST_RUN:
             listed += [b for b in run if b.line in candidates and not BULLET.match(b.text)]
     return listed
@@ -241,8 +241,8 @@ def _photo_pairs(blocks: list[Block], story: list[Block]) -> list[Block]:
     for first, second in zip(blocks, blocks[1:]):
         if first.line not in kept or second.line != first.line + 1:
             continue
-        words = len(second.text.split())
-        short = words <= MAX_CAPTION_WORDS or words - len(first.text.split()) <= MAX_CREDIT_WORDS
+        words = word_count(second.text)
+        short = words <= MAX_CAPTION_WORDS or words - word_count(first.text) <= MAX_CREDIT_WORDS
         if short and (match_key(second.text) + " ").startswith(match_key(first.text) + " "):
             found += [first] + ([second] if second.line in kept else [])
     return found
@@ -258,4 +258,4 @@ def _tags(story: list[Block]) -> list[Block]:
     after = [block for block in story[last + 1:] if not SENTENCE_END.search(block.text)]
     if len(after) >= 2 and all(reads_like_headline(block.text) for block in after):
         return after  # related headlines, however long: `الخارجية ...: الانتهاكات ... نحو "غابة"`
-    return [block for block in after if len(block.text.split()) <= MAX_TAG_LINE_WORDS]
+    return [block for block in after if word_count(block.text) <= MAX_TAG_LINE_WORDS]

@@ -241,7 +241,7 @@ def _dateline_in_story(story: list[Block]) -> tuple[Dateline | None, list[Block]
 
 
 def _short_deck(block: Block) -> bool:
-    return is_deck(block.text) and len(block.text.split()) <= MAX_DECK_WORDS
+    return is_deck(block.text) and word_count(block.text) <= MAX_DECK_WORDS
 
 
 # --- sections, paragraphs, sentences --------------------------------------------------------
